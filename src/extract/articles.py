@@ -1,0 +1,45 @@
+"""Read articles from files and folders into `Article` values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .errors import InputError
+from .model import Article
+
+
+def read_article(path: str | Path, *, doc_id: str | None = None) -> Article:
+    """Decode one UTF-8 article (BOM or not).
+
+    Raises:
+        InputError: the file cannot be read or is not UTF-8, naming the path and the byte.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an article") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 at byte {error.start}") from None
+    return Article(doc_id=doc_id or path.stem, text=text, path=str(path), encoding="utf-8")
+
+
+def article_paths(target: str | Path) -> Iterator[tuple[Path, str]]:
+    """(path, doc_id) for a file, or every *.txt under a folder, sorted.
+
+    In a folder, the doc_id is the path relative to it without extension (`2021/yubei`).
+    """
+    target = Path(target)
+    if target.is_dir():
+        for path in sorted(target.rglob("*.txt")):
+            if path.is_file():
+                yield path, path.relative_to(target).with_suffix("").as_posix()
+    else:
+        yield target, target.stem

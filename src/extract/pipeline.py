@@ -1,0 +1,66 @@
+"""The Extractor: every stage built once, then applied article by article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import jieba
+
+from .attach import Attacher
+from .clean import Furniture, clean_text
+from .merge import merge_mentions
+from .model import Article, Fact, Quantity
+from .quantities import QuantityFinder
+from .rules import Rules, load_rules
+from .segment import build_nlp
+
+
+def load_word_tags() -> Mapping[str, str]:
+    """Part-of-speech tags of jieba's dictionary words (the third column of its dict.txt)."""
+    tags: dict[str, str] = {}
+    with jieba.get_dict_file() as handle:
+        for line in handle:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return MappingProxyType(tags)
+
+
+class Extractor:
+    """Builds the pipeline once (rules, spaCy with our jieba, matchers); immutable after."""
+
+    def __init__(self, rules: Rules | None = None, *, patterns: str | Path | None = None):
+        self.rules = rules if rules is not None else load_rules(patterns)
+        self.nlp = build_nlp()
+        self.finder = QuantityFinder(self.rules)
+        self.attacher = Attacher(self.rules, load_word_tags())
+        self.furniture = Furniture.from_rules(self.rules)
+
+    def clean(self, text: str) -> str:
+        return clean_text(text, self.rules, self.furniture)
+
+    def quantities(self, text: str) -> list[Quantity]:
+        """Every quantity in `text`, values in base units (one stage alone)."""
+        _check_text(text)
+        return self.finder.quantities(self.clean(text), text)
+
+    def extract(self, article: Article) -> list[Fact]:
+        """The facts of one article, repeated mentions merged."""
+        _check_text(article.text)
+        if not article.text.strip():
+            return []
+        cleaned = self.clean(article.text)
+        quantities = self.finder.quantities(cleaned, article.text)
+        doc = self.nlp(cleaned)
+        facts = self.attacher.attach(article.doc_id, article.text, cleaned, doc, quantities)
+        return merge_mentions(facts)
+
+    def extract_text(self, text: str, *, doc_id: str = "") -> list[Fact]:
+        return self.extract(Article(doc_id=doc_id, text=text))
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")

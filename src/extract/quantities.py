@@ -1,0 +1,288 @@
+"""Find every quantity in a cleaned text and resolve it to a value in base units.
+
+Finding and resolving are separate steps. `find_spans` runs the rules of
+quantities.toml over the text, keeps the longest of overlapping spans (then the
+earliest) and drops spans that overlap a not_facts.toml match. `resolve_span` turns
+one span into zero or more `Quantity` values (a ratio gives one per part). Finally
+`link_ranges_and_lists` lets the ends of a range or the items of a list borrow the
+unit and magnitude written only on the last one (12~18万, 3.3、1.4、1.1倍).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any, Iterator
+
+import regex
+
+from .model import Kind, Qualifier, Quantity
+from .numerals import parse_number
+from .rules import QuantityRule, Rules
+
+log = logging.getLogger(__name__)
+
+FRACTION_PLACES = Decimal("0.000001")  # 三分之一 -> 33.333333, as SCHEMA writes it
+HUNDRED = Decimal(100)
+RANGE_SEPARATORS = "至到~-"
+LIST_SEPARATORS = "、和及与或"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A rule's match before its value is resolved."""
+
+    rule: QuantityRule
+    match: Any  # regex.Match
+    start: int  # a qualifier word before the number is not part of the span (SCHEMA `text`)
+    end: int
+
+
+class QuantityFinder:
+    """Finds and resolves quantities with one set of rules; built once, reused."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self._before = rules.compile(r"(?: \L<q_before> ) \s* \Z")
+        # The low end of a range or an earlier list item, written without its unit.
+        self._bare_tail = rules.compile(r"(?P<number> (?&num) ) \s* \Z")
+
+    # -- finding -------------------------------------------------------------
+
+    def find_spans(self, text: str) -> list[Span]:
+        candidates = [
+            Span(rule, found, found.start(), found.end())
+            for rule in self.rules.quantity_rules
+            for found in rule.pattern.finditer(text)
+            if found.end() > found.start()
+        ]
+        # Longest first, then earliest; a span is kept only if it overlaps nothing kept.
+        candidates.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: list[Span] = []
+        occupied = bytearray(len(text) + 1)
+        for span in candidates:
+            if any(occupied[span.start:span.end]):
+                continue
+            taken.append(span)
+            occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
+        excluded = self._not_fact_matches(text)
+        kept = []
+        for span in sorted(taken, key=lambda s: s.start):
+            hit = next(
+                (rule_id for rule_id, applies_to, s, e in excluded
+                 if s < span.end and span.start < e and (not applies_to or span.rule.id in applies_to)),
+                None,
+            )
+            if hit:
+                log.debug("dropped %r (%s): %s", text[span.start:span.end], span.rule.id, hit)
+            else:
+                kept.append(span)
+        return kept
+
+    def _not_fact_matches(self, text: str) -> list[tuple[str, frozenset[str], int, int]]:
+        return [
+            (rule.id, rule.applies_to, found.start(), found.end())
+            for rule in self.rules.not_fact_rules
+            for found in rule.pattern.finditer(text)
+            if found.end() > found.start()
+        ]
+
+    # -- resolving -----------------------------------------------------------
+
+    def quantities(self, text: str, original: str | None = None) -> list[Quantity]:
+        """All quantities of a cleaned `text`; `text` fields are sliced from `original`."""
+        original = text if original is None else original
+        found: list[Quantity] = []
+        for span in self.find_spans(text):
+            try:
+                found.extend(self.resolve_span(span, text, original))
+            except (ValueError, ArithmeticError) as error:
+                log.debug("unresolved %r (%s): %s", text[span.start:span.end], span.rule.id, error)
+        return self.link_ranges_and_lists(found, text, original)
+
+    def _qualifier_before(self, text: str, start: int, number: str) -> Qualifier | None:
+        window = text[max(0, start - 8):start]
+        found = self._before.search(window)
+        if not found:
+            return None
+        word = found.group(0).strip()
+        if word in self.rules.only_before_magnitude and not self._is_bare_magnitude(number):
+            return None
+        return self.rules.qualifiers_before[word]
+
+    def _is_bare_magnitude(self, number: str) -> bool:
+        """百, 千万, 万: a magnitude with no digit before it."""
+        table = self.rules.numerals
+        return bool(number) and all(c in table.small_units or c in table.magnitudes for c in number)
+
+    def resolve_span(self, span: Span, text: str, original: str) -> Iterator[Quantity]:
+        """The quantities one span stands for (none if the span turns out not to be one)."""
+        found, rule = span.match, span.rule
+        groups = found.groupdict()
+        number = groups.get("number") or ""
+        table = self.rules.numerals
+        surface = original[span.start:span.end]
+        before = self._qualifier_before(text, span.start, number)
+        inside = self.rules.qualifiers_inside.get(groups.get("inside") or "")
+        after = self.rules.qualifiers_after.get(groups.get("after") or "")
+        qualifier = before or inside or after or Qualifier.EXACT
+
+        def make(value: Decimal, unit: str, family: str, kind: Kind | None = None, **extra) -> Quantity:
+            return Quantity(value=value, unit=unit, qualifier=extra.pop("qualifier", qualifier), text=surface,
+                            start=span.start, end=span.end, rule=rule.id, family=family, kind=kind, **extra)
+
+        resolve = rule.resolve
+        if resolve == "amount":
+            unit_form = groups.get("unit") or ""
+            info = self.rules.units.get(unit_form)
+            magnitude = groups.get("magnitude") or ""
+            has_magnitude = bool(magnitude) or any(c in table.magnitudes or c in table.small_units for c in number)
+            if rule.id == "quantity.amount" and not info and not has_magnitude and not inside:
+                return  # a bare number is a quantity only where quantity.bare finds it
+            if self._is_bare_magnitude(number) and not (before or inside or self._follows_change_verb(text, span.start)):
+                return  # 万人有效发明专利拥有量: a magnitude word alone is not a number
+            value = parse_number(number, table)
+            for char in magnitude:
+                value *= table.small_units.get(char) or Decimal(10) ** table.magnitudes[char]
+            unit = info.unit if info else ""
+            family = info.family if info else ("index" if rule.id == "quantity.bare" else "")
+            kind = Kind.CHANGE if family == "points" else None
+            yield make(value, unit, family, kind, per=groups.get("per") or "")
+        elif resolve == "percent_words":
+            yield make(parse_number(number, table), "%", "percent")
+        elif resolve == "tenths":
+            yield make(parse_number(number, table) * 10, "%", "percent")
+        elif resolve == "fraction":
+            numerator, denominator = parse_number(number, table), parse_number(groups["den"], table)
+            if denominator == 0 or numerator > denominator:
+                return
+            value = (numerator / denominator * HUNDRED).quantize(FRACTION_PLACES, ROUND_HALF_EVEN)
+            yield make(value, "%", "percent")
+        elif resolve == "doubling":
+            times = parse_number(number, table) if number else Decimal(1)
+            yield make(Decimal(2) ** int(times), "倍", "multiple", Kind.GROWTH)
+        elif resolve == "ratio":
+            for part in regex.split(r"\s*:\s*", found.group(0).strip()):
+                yield make(Decimal(part), "", "ratio", Kind.RATIO)
+        elif resolve == "rank":
+            yield make(parse_number(number, table), "rank", "rank", Kind.RANK)
+        elif resolve == "rank_bound":
+            yield make(parse_number(number, table), "rank", "rank", Kind.RANK, qualifier=Qualifier.AT_MOST)
+        elif resolve == "first_place":
+            yield make(Decimal(1), "rank", "rank", Kind.RANK)
+        elif resolve == "zero":
+            info = self.rules.units.get(groups.get("unit") or "")
+            yield make(Decimal(0), info.unit if info else "", info.family if info else "count",
+                       qualifier=Qualifier.EXACT)
+
+    def _follows_change_verb(self, text: str, start: int) -> bool:
+        words = self.rules.named_lists.get("bare_magnitude_cue", frozenset())
+        return any(text.endswith(word, 0, start) for word in words)
+
+    # -- ranges and lists ----------------------------------------------------
+
+    def link_ranges_and_lists(self, found: list[Quantity], text: str, original: str) -> list[Quantity]:
+        """Give the low end of a range, or the earlier items of a list, the unit of the last.
+
+        `12~18万` → 120000 (>=) and 180000 (<=); `分别增长3.3、1.4、1.1倍` → three 倍;
+        `31.62个和7.01个百分点` → two 百分点.
+        """
+        result = list(found)
+        by_end = {q.end: i for i, q in enumerate(result)}
+        added: list[Quantity] = []
+        for i, high in enumerate(list(result)):
+            if high.kind in (Kind.RATIO,) or high.rule == "quantity.zero":
+                continue
+            position = high.start
+            is_range_end = True
+            while True:
+                gap_start = position
+                while gap_start > 0 and text[gap_start - 1] == " ":
+                    gap_start -= 1
+                separator = text[gap_start - 1] if gap_start > 0 else ""
+                if not separator or separator not in RANGE_SEPARATORS + LIST_SEPARATORS:
+                    break
+                is_range = separator in RANGE_SEPARATORS
+                if is_range and not is_range_end:
+                    break
+                low_end = gap_start - 1
+                while low_end > 0 and text[low_end - 1] == " ":
+                    low_end -= 1
+                low = self._low_end(result, by_end, low_end, text, original, high)
+                if low is None:
+                    break
+                index, low_quantity = low
+                if is_range:
+                    low_quantity, high = self._as_range(low_quantity, high)
+                    result[i] = high
+                if index is None:
+                    added.append(low_quantity)
+                else:
+                    result[index] = low_quantity
+                if is_range:
+                    break  # a range has two ends
+                is_range_end = False
+                position = low_quantity.start
+        return sorted(result + added, key=lambda q: (q.start, q.end))
+
+    def _low_end(self, result, by_end, end, text, original, high):
+        """The range's low end or the list item ending at `end`, in `high`'s unit; None if there is none.
+
+        An item already found keeps its own unit when it has one; a bare number, or the
+        classifier 个 before 个百分点, takes the last item's unit and magnitude.
+        """
+        if end in by_end:
+            index = by_end[end]
+            low = result[index]
+            if low.unit == high.unit:
+                return index, low
+            if low.unit == "" or (low.unit == "个" and high.family == "points"):
+                value = low.value if self._has_magnitude(low.text) else low.value * self._trailing_scale(high)
+                return index, replace(low, value=value, unit=high.unit, family=high.family, kind=high.kind)
+            return None
+        window_start = max(0, end - 24)
+        tail = self._bare_tail.search(text[window_start:end])
+        if not tail:
+            return None
+        start = window_start + tail.start("number")
+        number = tail.group("number")
+        try:
+            value = parse_number(number, self.rules.numerals)
+        except ValueError:
+            return None
+        if not self._has_magnitude(number):
+            value *= self._trailing_scale(high)
+        return None, Quantity(value=value, unit=high.unit, qualifier=Qualifier.EXACT, text=original[start:end],
+                              start=start, end=end, rule=high.rule, family=high.family, kind=high.kind, per=high.per)
+
+    def _has_magnitude(self, number: str) -> bool:
+        table = self.rules.numerals
+        return any(c in table.magnitudes or c in table.small_units for c in number if not c.isdigit())
+
+    def _trailing_scale(self, quantity: Quantity) -> Decimal:
+        """The magnitude written after the last digit of a quantity's text: 18万 → 10000."""
+        table = self.rules.numerals
+        scale = Decimal(1)
+        text = quantity.text
+        digits = [i for i, c in enumerate(text) if c.isdigit() or c in table.digits]
+        if not digits:
+            return scale
+        for char in text[digits[-1] + 1:]:
+            if char in table.magnitudes:
+                scale *= Decimal(10) ** table.magnitudes[char]
+            elif char in table.small_units and not any(text.startswith(u, text.index(char)) for u in self.rules.units):
+                scale *= table.small_units[char]
+            elif char in "余多几":
+                continue
+            else:
+                break
+        return scale
+
+    @staticmethod
+    def _as_range(low: Quantity, high: Quantity) -> tuple[Quantity, Quantity]:
+        if low.qualifier == Qualifier.EXACT:
+            low = replace(low, qualifier=Qualifier.AT_LEAST)
+        if high.qualifier == Qualifier.EXACT:
+            high = replace(high, qualifier=Qualifier.AT_MOST)
+        return low, high
