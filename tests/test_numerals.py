@@ -50,7 +50,7 @@ def test_parse_number(rules, text, expected):
     assert parse_number(text, rules.numerals) == expected
 
 
-@pytest.mark.parametrize("text", ["", "亿亿点", "三点", "一二点五点六", "元"])
+@pytest.mark.parametrize("text", ["", "亿亿点", "三点", "一二点五点六", "元", "一一", "二两"])
 def test_not_a_number(rules, text):
     with pytest.raises(ValueError):
         parse_number(text, rules.numerals)

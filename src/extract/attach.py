@@ -1,46 +1,53 @@
 """Attach to each quantity what it measures (metric), about whom (subject), when
 (period) and how the number moved (kind and sign).
 
-The reading is done clause by clause, the way a reader does it:
+The reading goes clause by clause, as a reader does:
 
-- the **lead** of a quantity is the text of its clause before the number (after any
-  earlier number in that clause); its last words decide kind and sign (同比增长 → growth,
-  下降 → negative), the rest, without time words, subject and verbs, is the metric;
-- a clause that names no metric (同比增长17.1%) takes the metric of the sentence's last
-  level figure; a count whose noun follows it (225家科技型企业) takes that noun;
+- the **lead** of a quantity is its clause's text before the number (after any earlier
+  number in the clause). Its last words decide kind and sign (同比增长 → growth, 下降 →
+  negative); what is left without time words, the subject, verbs and fillers is the
+  metric, cut after its last verb (科技型企业提供无抵押信用贷款 → 无抵押信用贷款);
+- a count followed by its noun (225家科技型企业) measures that noun;
+- a clause that names nothing (同比增长17.1%, 、5.2%) takes the metric, and for list
+  items also the kind and sign, of the figure before it; `分别` hands out a list of
+  metrics to the numbers that follow it in order;
 - the subject is the nearest name before the number in its sentence, else the one
-  carried from earlier sentences, else the title's;
+  carried from earlier sentences, else the article's first; 全市/全区 become the place
+  the article names;
 - the period is the nearest time in the clause, else the sentence, else the paragraph,
-  else the title or lead.
+  else the year of the title or lead.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
-from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import regex
 
 from .model import Fact, Kind, Quantity
+from .phrases import phrases_agree
 from .rules import Rules
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
+LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
-NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "vn", "an", "eng", "j", "l", "i", "b", "x", ""})
-SIGN_FAMILIES = frozenset({"currency", "count", "measure", "percent", "permille", "points", "multiple", "index", ""})
+PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
+NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
+CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A time or a name found in the article."""
+    """A name or a time found in the article."""
 
     start: int
     end: int
-    value: str  # the period (2021-01/2021-08) or the name
-    kind: str  # for names: place, org, national, own; for times: the period rule's resolve
+    value: str  # the name, or the time's groups as k=v;…
+    kind: str  # names: place, org, national, own, source; times: the period rule's resolve
 
 
 def _spans(text: str, ends: str) -> list[tuple[int, int]]:
@@ -51,16 +58,41 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
             start = i + 1
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return spans or [(0, 0)]
 
 
-def _containing(spans: list[tuple[int, int]], starts: list[int], position: int) -> tuple[int, int]:
-    index = max(0, bisect_right(starts, position) - 1)
-    return spans[index]
+class Segments:
+    """Sentences, clauses and paragraphs of one text, looked up by position."""
+
+    def __init__(self, text: str):
+        self.sentences = _spans(text, SENTENCE_END)
+        self.clauses = _spans(text, CLAUSE_END)
+        self.paragraphs = _spans(text, "\n")
+        self._starts = {name: [s for s, _ in getattr(self, name)] for name in ("sentences", "clauses", "paragraphs")}
+
+    def of(self, name: str, position: int) -> tuple[int, int]:
+        spans = getattr(self, name)
+        return spans[max(0, bisect_right(self._starts[name], position) - 1)]
+
+
+@dataclass
+class Reading:
+    """What attach has worked out for one quantity so far."""
+
+    quantity: Quantity
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    lead: str
+    kind: Kind = Kind.LEVEL
+    negative: bool = False
+    verb: str = ""
+    metric: str = ""
+    subject: str = ""
+    period: str = ""
 
 
 class Attacher:
-    """Reads context around quantities; built once per Extractor."""
+    """Reads the context of quantities; built once per Extractor, immutable after."""
 
     def __init__(self, rules: Rules, word_tags: Mapping[str, str]):
         self.rules = rules
@@ -68,142 +100,176 @@ class Attacher:
         lists = rules.named_lists
         self.increase = lists["increase_word"]
         self.decrease = lists["decrease_word"]
-        self.rate_words = lists["rate_word"]
-        self.to_words = lists["to_word"]
-        self.gap_words = lists["gap_word"]
-        self.strip_words = sorted(
-            lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
-            | lists["to_word"],
+        self.rate_words = tuple(lists["rate_word"])
+        self.average_words = tuple(sorted(lists["average_word"], key=len, reverse=True))
+        # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
+        self.strip_words = tuple(sorted(
+            (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"])
+            - lists["rate_word"],
             key=len, reverse=True,
-        )
+        ))
+        self.fillers = tuple(sorted(lists["filler_word"], key=len, reverse=True))
+        self.level_words = lists["level_verb"] | lists["filler_word"]
+        self.verb_words = tuple(sorted(self.increase | self.decrease, key=len, reverse=True))
+        self.company_words = tuple(lists["company_word"])
         self.own = lists["own_jurisdiction"]
         self.national = lists["national"]
         self.anaphors = lists["anaphor"]
-        self.source_after = rules.compile(r"\s* (?: 数据 | 统计 | 发布 | 公布 | 显示 | 表示 | 介绍 | 指出 | 称 | 获悉 | 了解到 | 消息 | 记者 )")
-        place = r"(?: \L<place_suffix> )"
-        self.place_pattern = rules.compile(
-            rf"(?<! \p{{Han}} ) (?: \p{{Han}}{{1,6}}? {place} )+ | (?: \p{{Han}}{{2,6}}? {place} )+"
+        self.place_suffixes = tuple(lists["place_suffix"])
+        self.org_suffixes = tuple(lists["org_suffix"])
+        self.official_suffixes = tuple(lists["official_suffix"])
+        self.source_after = rules.compile(r"\s* \L<source_word>")
+        self.verb_at_end = rules.compile(
+            r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
+        self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
+        self.base_words = tuple(lists["base_word"])
+        self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
+        self.vague = rules.compile(r"\L<vague_group>")
+        self.person_after = rules.compile(r"\s* \L<person_title>")
+        self.object_before = lists["object_preposition"]
+        # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
+        # 私营企业实现…, 规模以上工业企业).
+        self.group_pattern = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{1,16}? \L<group_suffix> ) (?= \L<group_follow> )",
         )
-        self.org_pattern = rules.compile(r"\p{Han}{1,14}? \L<org_suffix>")
-        self.verb_pattern = rules.compile(
-            r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z"
-        )
-        self.time_words = rules.compile(
-            r"(?: 截至目前 | 截至 | 截止 | 目前 | 如今 | 现在 | 当前 | 近日 | 日前 | 同期 | 全年 | 当年 | 去年同期 | 上年同期 )"
-        )
+        self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
+        self.label_after = rules.compile(r"[^，。；！？,;:：\n]{0,14}? (?: \L<partitive> )")
 
-    # -- whole article ---------------------------------------------------------
+    # -- the whole article ---------------------------------------------------
 
     def attach(self, doc_id: str, original: str, text: str, doc: Any, quantities: list[Quantity]) -> list[Fact]:
-        sentences = _spans(text, SENTENCE_END)
-        sentence_starts = [s for s, _ in sentences]
-        clauses = _spans(text, CLAUSE_END)
-        clause_starts = [s for s, _ in clauses]
-        paragraphs = _spans(text, "\n")
-        paragraph_starts = [s for s, _ in paragraphs]
-        token_tags = [(t.idx, t.idx + len(t.text), t.text, self.tags.get(t.text, "")) for t in doc]
-
+        segments = Segments(text)
+        tokens = [(t.idx, t.idx + len(t.text), t.text, self.tags.get(t.text, "")) for t in doc]
+        names = self.find_names(text, tokens, quantities)
+        own_names = self._own_names(names)
         times = self.find_times(text)
-        names = self.find_names(text)
-        default_period = self._lead_period(text, times, paragraphs)
+        lead_year = self._lead_year(times, segments)
 
-        facts: list[Fact] = []
-        carried_subject = self._title_subject(text, names, paragraphs)
-        previous_level: dict[int, str] = {}  # sentence start -> metric of its last level figure
-        last_sentence = -1
-        for quantity in quantities:
-            sentence = _containing(sentences, sentence_starts, quantity.start)
-            clause = _containing(clauses, clause_starts, quantity.start)
-            paragraph = _containing(paragraphs, paragraph_starts, quantity.start)
+        readings = []
+        for index, quantity in enumerate(quantities):
+            if quantity.family == "count" and self._is_label(quantity, text, quantities[index + 1:], tokens):
+                continue  # 在41个工业大类行业中, 65家典型房企融资总量为…: a count that names a group
+            clause = segments.of("clauses", quantity.start)
             lead_start = max([clause[0]] + [q.end for q in quantities if clause[0] <= q.end <= quantity.start])
-            lead = text[lead_start:quantity.start]
+            readings.append(Reading(quantity, segments.of("sentences", quantity.start), clause,
+                                    text[lead_start:quantity.start]))
 
-            subject = self._subject(names, sentence, quantity.start)
-            if subject:
-                carried_subject = subject
-            elif sentence[0] != last_sentence:
-                subject = carried_subject
-            else:
-                subject = carried_subject
-            last_sentence = sentence[0]
+        carried = self._first_subject(names, own_names)
+        for position, reading in enumerate(readings):
+            previous = readings[position - 1] if position else None
+            self._read_kind(reading, previous)
+            self._read_metric(reading, previous, readings[:position], text, tokens, names)
+            subject = self._subject(names, own_names, reading)
+            reading.subject = subject or self._carried(names, own_names, reading.sentence[0], carried)
+            reading.period = self._period(times, reading, segments, lead_year, text)
+        self._distribute(readings, text)
+        self._infer_units(readings)
+        readings = self._drop_thresholds(readings, text)
 
-            kind, negative, verb = self._kind(quantity, lead)
-            metric = self._metric(quantity, lead, text, token_tags, names, clause)
-            if not metric:
-                metric = previous_level.get(sentence[0], "")
-            if negative and verb in ("收窄", "扩大") and metric.endswith(tuple(self.rate_words)):
-                negative = False  # 降幅收窄1.2个百分点: the rate word carries the direction
-            value = quantity.value
-            if negative and value > 0:
-                value = -value
-            if kind == Kind.LEVEL and quantity.family not in ("rank", "ratio"):
-                previous_level[sentence[0]] = metric
-            if quantity.per:
-                metric = f"{metric}（每{quantity.per}）"
-            period = self._period(times, quantity.start, clause, sentence, paragraph, default_period)
-            facts.append(
-                Fact(
-                    doc_id=doc_id,
-                    quantity=replace(quantity, value=value, kind=kind),
-                    subject=subject,
-                    metric=metric,
-                    period=period,
-                    kind=kind,
-                    sentence=original[sentence[0]:sentence[1]].strip(),
-                    explain=(quantity.rule,),
-                )
-            )
+        facts = []
+        for reading in readings:
+            quantity = reading.quantity
+            value = -quantity.value if reading.negative and quantity.value > 0 else quantity.value
+            metric = reading.metric + (f"（每{quantity.per}）" if quantity.per else "")
+            facts.append(Fact(
+                doc_id=doc_id,
+                quantity=replace(quantity, value=value, kind=reading.kind),
+                subject=reading.subject,
+                metric=metric,
+                period=reading.period,
+                kind=reading.kind,
+                sentence=original[reading.sentence[0]:reading.sentence[1]].strip(),
+                explain=(quantity.rule,),
+            ))
         return facts
 
     # -- kind and sign --------------------------------------------------------
 
-    def _kind(self, quantity: Quantity, lead: str) -> tuple[Kind, bool, str]:
-        """The kind, whether a decrease word makes the value negative, and that word."""
+    def _read_kind(self, reading: Reading, previous: Reading | None) -> None:
+        quantity = reading.quantity
+        lead = reading.lead.strip()
         if quantity.kind in (Kind.RANK, Kind.RATIO):
-            return quantity.kind, False, ""
-        tail = lead.rstrip()
-        for word in ("同比", "环比", "了", "约", "近", "超过", "超", "逾", "不足", "达"):
-            if tail.endswith(word) and not tail.endswith(tuple(self.increase | self.decrease)):
-                tail = tail[: -len(word)].rstrip()
-        found = self.verb_pattern.search(tail)
-        verb = found.group("verb") if found else ""
-        to_level = bool(found and found.group("to"))
-        negative = verb in self.decrease and not to_level
+            reading.kind = quantity.kind
+            return
+        if previous and previous.clause == reading.clause and lead in LIST_SEPARATORS + ("",) \
+                and previous.quantity.family == quantity.family:
+            # 分别下降24.4%、5.2%: a list item moves the way the first item does.
+            reading.kind, reading.negative, reading.verb = previous.kind, previous.negative, previous.verb
+            return
+        tail = lead
+        found = self.qualifier_at_end.search(tail)
+        if found:
+            tail = tail[:found.start()]  # 同比下降超30%: 超 is the qualifier, 下降 the verb
+        tail = tail.rstrip()
+        while True:  # 同比降幅均超40%: look past 均, 同比, 了 …
+            filler = next((w for w in self.fillers if tail.endswith(w)), "")
+            if not filler or tail.endswith(self.verb_words):
+                break
+            tail = tail[: -len(filler)].rstrip()
+        verb_found = self.verb_at_end.search(tail)
+        verb = verb_found.group("verb") if verb_found else ""
+        to_level = bool(verb_found and verb_found.group("to"))
+        reading.verb = verb
+        reading.negative = verb in self.decrease and not to_level
         if quantity.family == "points" or quantity.kind == Kind.CHANGE:
-            return Kind.CHANGE, negative, verb
-        if verb and not to_level:
-            if quantity.family in ("percent", "permille", "multiple"):
-                return Kind.GROWTH, negative, verb
-            if verb in self.rate_words:
-                return Kind.GROWTH, negative, verb
-            return Kind.CHANGE, negative, verb
-        if quantity.kind:
-            return quantity.kind, negative, verb
-        if any(word in tail[-4:] for word in self.rate_words) and quantity.family in ("percent", "permille"):
-            rate = next(word for word in self.rate_words if word in tail[-4:])
-            return Kind.GROWTH, rate in self.decrease, rate
-        return Kind.LEVEL, False, verb
+            reading.kind = Kind.CHANGE
+        elif verb and not to_level:
+            growth = quantity.family in ("percent", "permille", "multiple") or verb in self.rate_words
+            reading.kind = Kind.GROWTH if growth else Kind.CHANGE
+        elif quantity.kind:
+            reading.kind = quantity.kind
+        elif quantity.family in ("percent", "permille") and tail.endswith(self.rate_words + tuple(
+                f"{word}为" for word in self.rate_words)):
+            # 增速为-2.7%, 降幅为5%: a rate named, then given
+            rate = next(word for word in self.rate_words if tail.rstrip("为").endswith(word))
+            reading.kind, reading.negative = Kind.GROWTH, rate in self.decrease
+        else:
+            reading.kind, reading.negative = Kind.LEVEL, False
 
     # -- metric ---------------------------------------------------------------
 
-    def _metric(self, quantity: Quantity, lead: str, text: str, tokens, names, clause) -> str:
+    def _read_metric(self, reading: Reading, previous: Reading | None, earlier: list[Reading], text: str,
+                     tokens, names) -> None:
+        quantity = reading.quantity
+        metric = ""
         if quantity.family == "count" or (quantity.family == "" and quantity.kind is None):
-            following = self._noun_after(quantity.end, clause[1], tokens)
-            if following:
-                return following
-        phrase = self._strip_lead(lead, names)
-        return phrase
+            metric = self._noun_after(quantity.end, reading.clause[1], tokens)
+        lead = reading.lead
+        average = next((w for w in self.average_words if w in lead), "")
+        if average:  # 两年平均增长18.9%: the metric is the averaged one, marked as such
+            lead = lead.replace(average, "", 1)
+        if not metric:
+            metric = self._strip_lead(lead, names)
+        if not metric:
+            metric = self._inherited_metric(reading, earlier)
+        if average:
+            metric = f"{metric}（{average}）"
+        if reading.negative and reading.verb in ("收窄", "扩大") and metric.endswith(self.rate_words):
+            reading.negative = False  # 降幅收窄1.2个百分点: the rate word carries the direction (SCHEMA)
+        reading.metric = metric
+
+    def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
+        """The metric of the figure this one follows in its sentence (同比增长17.1% after 实现…亿元)."""
+        same_sentence = [r for r in earlier if r.sentence == reading.sentence and r.metric]
+        if reading.quantity.family == "points":
+            for candidate in reversed(same_sentence):
+                if candidate.quantity.family == "points" or candidate.metric.endswith(self.rate_words):
+                    return candidate.metric.split("（")[0]
+        for candidate in reversed(same_sentence):
+            if candidate.quantity.family != "points" and candidate.kind not in (Kind.RANK, Kind.RATIO):
+                return candidate.metric.split("（")[0]
+        return ""
 
     def _noun_after(self, position: int, limit: int, tokens) -> str:
-        """The noun phrase right after a count (225家科技型企业 → 科技型企业)."""
+        """The noun right after a count (225家科技型企业 → 科技型企业), up to a verb or a stop."""
+        index = bisect_right([t[0] for t in tokens], position - 1)
         words = []
-        index = bisect_right([t[0] for t in tokens], position) - 1
-        index = max(index, 0)
-        while index < len(tokens) and tokens[index][0] < position:
-            index += 1
         while index < len(tokens) and tokens[index][0] < limit:
-            start, end, word, tag = tokens[index]
-            if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u") \
+            start, _, word, tag = tokens[index]
+            if start < position:
+                index += 1
+                continue
+            if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
                     or not regex.match(r"[\p{Han}A-Za-z]", word):
                 break
             words.append(word)
@@ -213,36 +279,32 @@ class Attacher:
     def _strip_lead(self, lead: str, names: list[Mention]) -> str:
         """The metric words of a lead: no time, no subject, no verb, no filler."""
         phrase = regex.sub(r"[(（][^)）]*[)）]", "", lead)  # R&D(研究与试验发展)支出 → R&D支出
-        phrase = regex.sub(r"\s+", "", phrase)
-        for found in self.find_times(phrase):
-            phrase = phrase.replace(phrase[found.start:found.end], "", 1) if found.end <= len(phrase) else phrase
-        phrase = self.time_words.sub("", phrase)
-        names_in = sorted({n.value for n in names} | {n for n in self.own | self.national}, key=len, reverse=True)
-        for name in names_in:
-            if phrase.startswith(name):
-                phrase = phrase[len(name):]
+        phrase = regex.sub(r"[\s“”\"'‘’《》●■▲◆★*#]+", "", phrase)
+        for found in reversed(self.find_times(phrase)):
+            phrase = phrase[:found.start] + phrase[found.end:]
+        phrase = self.present.sub("", phrase)
+        for name in sorted({n.value for n in names} | self.own | self.national, key=len, reverse=True):
+            position = phrase.find(name)
+            if 0 <= position <= 2:
+                phrase = phrase[position + len(name):]
                 break
         changed = True
         while changed and phrase:
             changed = False
             for word in self.strip_words:
-                if phrase.endswith(word) and len(phrase) > 0:
-                    phrase = phrase[: -len(word)]
-                    changed = True
+                if phrase.endswith(word):
+                    phrase, changed = phrase[: -len(word)], True
                     break
-                if phrase.startswith(word) and len(phrase) > len(word):
-                    phrase = phrase[len(word):]
-                    changed = True
+                if len(word) >= 2 and phrase.startswith(word) and len(phrase) > len(word):
+                    phrase, changed = phrase[len(word):], True  # one character may start a noun: 降幅
                     break
-            stripped = phrase.strip("，,、:：;；的和与及是为在从对将把被由")
+            stripped = phrase.strip("，,、:：;；的和与及是为在从对将把被由等其中")
             if stripped != phrase:
                 phrase, changed = stripped, True
-        # After the last verb: 科技型企业提供无抵押信用贷款 → 无抵押信用贷款.
-        cut = self._after_last_verb(phrase)
-        return cut or phrase
+        return self._after_last_verb(phrase) or phrase
 
     def _after_last_verb(self, phrase: str) -> str:
-        """What follows the last verb inside a phrase, if at least two characters do."""
+        """What follows the last verb inside a phrase, when at least two characters do."""
         last_verb_end, offset = -1, 0
         for word in self._cut(phrase):
             offset += len(word)
@@ -253,128 +315,287 @@ class Attacher:
         return ""
 
     def _cut(self, piece: str) -> list[str]:
-        """Greedy longest dictionary words (the tag table is jieba's dictionary)."""
+        """Longest dictionary words first (the tag table is jieba's dictionary)."""
         words, i = [], 0
         while i < len(piece):
             for size in range(min(6, len(piece) - i), 0, -1):
-                word = piece[i:i + size]
-                if size == 1 or word in self.tags:
-                    words.append(word)
+                if size == 1 or piece[i:i + size] in self.tags:
+                    words.append(piece[i:i + size])
                     i += size
                     break
         return words
 
+    def _distribute(self, readings: list[Reading], text: str) -> None:
+        """`A、B、C分别增长x、y、z`: each number takes the item in its place."""
+        by_sentence: dict[tuple[int, int], list[Reading]] = {}
+        for reading in readings:
+            by_sentence.setdefault(reading.sentence, []).append(reading)
+        for sentence, group in by_sentence.items():
+            body = text[sentence[0]:sentence[1]]
+            marker = body.find("分别")
+            if marker < 0:
+                continue
+            after = [r for r in group if r.quantity.start > sentence[0] + marker]
+            head = body[:marker]
+            head = head[max(head.rfind(c) for c in "，,:：") + 1:]
+            items = [item for item in regex.split(r"、|和|及|与|以及", self._strip_lead(head, [])) if item]
+            groups = self._parallel_groups(after, len(items))
+            if len(items) < 2 or not groups:
+                continue
+            for series in groups:
+                for item, reading in zip(items, series):
+                    reading.metric = item
+
+    @staticmethod
+    def _parallel_groups(readings: list[Reading], size: int) -> list[list[Reading]]:
+        """Runs of `size` numbers of one family (同增1.9%和38.4%，分别占31.3%和10.8%)."""
+        groups, run = [], []
+        for reading in readings:
+            if run and reading.quantity.family != run[-1].quantity.family:
+                run = []
+            run.append(reading)
+            if len(run) == size:
+                groups.append(run)
+                run = []
+        return groups if size and all(len(g) == size for g in groups) else []
+
+    def _infer_units(self, readings: list[Reading]) -> None:
+        """A magnitude written without its unit (日均发送旅客超千万) takes the unit the article
+        writes for the same metric nearby (SCHEMA "Unit when none is written")."""
+        for reading in readings:
+            quantity = reading.quantity
+            if quantity.unit or quantity.family not in ("",) or not reading.metric:
+                continue
+            donors = [r for r in readings if r.quantity.unit and r.quantity.family in ("currency", "count", "measure")
+                      and phrases_agree(r.metric, reading.metric)]
+            if donors:
+                donor = min(donors, key=lambda r: abs(r.quantity.start - quantity.start))
+                reading.quantity = replace(quantity, unit=donor.quantity.unit, family=donor.quantity.family)
+
+    def _drop_thresholds(self, readings: list[Reading], text: str) -> list[Reading]:
+        """A bound after a count that opens its clause is the threshold that defines the group
+        counted, not a figure of its own (SCHEMA "Thresholds"): 有8家预告净利下滑50%以上,
+        5家公司净利同比下降40%以上, 无一增长超30万人; so is a bound about a vague group
+        (许多大城市…增长超过300万人)."""
+        counted_clauses = {
+            r.clause for r in readings
+            if r.quantity.family == "count" or r.quantity.rule == "quantity.zero"
+            if self.clause_opening.match(text[r.clause[0]:r.quantity.start])
+        }
+        def is_threshold(r: Reading) -> bool:
+            if r.quantity.qualifier.value in ("=", "~") or r.quantity.family == "count" \
+                    or r.quantity.rule == "quantity.zero":
+                return r.quantity.qualifier.value not in ("=", "~") and bool(
+                    self.vague.search(text, r.sentence[0], r.quantity.start))
+            return r.clause in counted_clauses or bool(self.vague.search(text, r.sentence[0], r.quantity.start))
+
+        return [r for r in readings if not is_threshold(r)]
+
+    # -- labels ---------------------------------------------------------------
+
+    def _is_label(self, quantity: Quantity, text: str, later: list[Quantity], tokens) -> bool:
+        """A count that names the group a statistic is about, not a statistic itself.
+
+        在41个工业大类行业中 (a partitive), 65家典型房企融资总量为523.46亿元 (the group is the
+        subject of the next figure in its clause, with no verb between).
+        """
+        partitive = self.label_after.match(text, quantity.end)
+        if partitive:
+            # 在41个工业大类行业中 names the whole set; 8家净利下滑的经销商中 counts those meeting
+            # a condition, and that count is a figure.
+            return "的" not in partitive.group(0)
+        clause_end = min([text.find(c, quantity.end) for c in "，。；！？,;\n" if text.find(c, quantity.end) >= 0]
+                         + [len(text)])
+        following = next((q for q in later if q.start < clause_end), None)
+        if following is None or following.family == "count":
+            return False  # 4家合作银行累计为225家企业: the next count measures its own noun
+        between = [t for t in tokens if quantity.end <= t[0] and t[1] <= following.start and t[2].strip()]
+        while between and between[-1][2] in self.level_words:
+            between.pop()  # …融资总量为523.46亿元: 为 introduces the next figure
+        if not between or not regex.fullmatch(r"[\p{Han}A-Za-z]", between[0][2][:1]):
+            return False  # 20家、重庆市新型高端研发机构12家: a list, not a group name
+        return not any(tag in VERB_TAGS or word in self.strip_words or not regex.fullmatch(r"[\p{Han}A-Za-z&]+", word)
+                       for _, _, word, tag in between)
+
     # -- subject --------------------------------------------------------------
 
-    def find_names(self, text: str) -> list[Mention]:
-        """Places, organisations, national and own-jurisdiction words, in text order."""
-        found: list[Mention] = []
-        for match in self.org_pattern.finditer(text):
-            found.append(Mention(match.start(), match.end(), match.group(0), "org"))
-        for match in self.place_pattern.finditer(text):
-            found.append(Mention(match.start(), match.end(), match.group(0), "place"))
-        for word_list, kind in ((self.national, "national"), (self.own, "own")):
-            for word in word_list:
-                for match in regex.finditer(regex.escape(word), text):
-                    found.append(Mention(match.start(), match.end(), word, kind))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Mention] = []
-        for mention in found:
-            if kept and mention.start < kept[-1].end:
-                continue
-            if self.source_after.match(text, mention.end):
-                continue  # 国家统计局数据显示: a source, not a subject
-            kept.append(mention)
-        return kept
+    def find_names(self, text: str, tokens, quantities: list[Quantity] = ()) -> list[Mention]:
+        """Places, organisations, groups, national and own-jurisdiction words, in text order.
 
-    def _subject(self, names: list[Mention], sentence: tuple[int, int], position: int) -> str:
-        candidates = [n for n in names if sentence[0] <= n.start and n.end <= position]
+        Each is marked with what it is in its sentence: `source` for a body that reports the
+        figures (据中指研究院, 国家统计局数据显示), `aside` for an affiliation or an object
+        (中国工程院院士, 与中科院…合作); only the others can be subjects.
+        """
+        found: list[Mention] = []
+        for index, (start, end, word, tag) in enumerate(tokens):
+            if word in self.national:
+                found.append(Mention(start, end, word, "national"))
+            elif word in self.own:
+                found.append(Mention(start, end, word, "own"))
+            elif tag == "ns" or (len(word) >= 2 and word.endswith(self.place_suffixes) and tag in NAME_TAGS):
+                found.append(Mention(start, end, word, "place"))
+            org = self._org_ending_at(index, tokens, text)
+            if org:
+                found.append(org)
+        found.extend(Mention(m.start(), m.end(), m.group(0), "group") for m in self.group_pattern.finditer(text))
+        occupied = {i for q in quantities for i in range(q.start, q.end)}
+        found = [m for m in found if not occupied.intersection(range(m.start, m.end))]  # 超百城 is a figure
+        # Merge runs of places (江苏|仪征市|新集镇|花园村) and keep the longest of overlaps.
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        merged: list[Mention] = []
+        for mention in found:
+            if merged and merged[-1].kind == "place" == mention.kind and merged[-1].end == mention.start:
+                last = merged.pop()
+                mention = Mention(last.start, mention.end, last.value + mention.value, "place")
+            if merged and mention.start < merged[-1].end:
+                if mention.end - mention.start > merged[-1].end - merged[-1].start:
+                    merged[-1] = mention
+                continue
+            merged.append(mention)
+        # A place written without its suffix (渝北 for 渝北区) is the same place.
+        full = {m.value[:-1]: m.value for m in merged if m.kind == "place" and len(m.value) >= 3
+                and m.value.endswith(self.place_suffixes)}
+        merged = [replace(m, value=full[m.value]) if m.kind == "place" and m.value in full else m for m in merged]
+        return [replace(m, kind=self._role(m, text)) if m.kind != "own" else m for m in merged]
+
+    def _org_ending_at(self, index: int, tokens, text: str) -> Mention | None:
+        """An organisation whose name ends with token `index` (重庆市天实精工科技有限公司)."""
+        _, end, word, tag = tokens[index]
+        weak = word in self.company_words  # 和谐汽车 is a company, 综合能源 is not
+        if weak and not (index and tokens[index - 1][3] in PROPER_TAGS
+                         and regex.fullmatch(r"[\p{Han}A-Za-z]+", tokens[index - 1][2])):
+            return None
+        suffix = next((s for s in self.org_suffixes if word.endswith(s)), "")
+        if len(suffix) == 1 and len(word) < 3 and tag != "nt":
+            return None  # 变局, 内部, 东部: a common word that ends like an organisation
+        if not (suffix or tag == "nt" or weak):
+            return None
+        first = index
+        while first > 0 and index - first < 5:
+            _, _, before, before_tag = tokens[first - 1]
+            adjective = before_tag == "a" and first == index  # 庞大集团
+            if (before_tag not in NAME_TAGS and not adjective) or not regex.fullmatch(r"[\p{Han}A-Za-z&]+", before) \
+                    or before in self.own or before in self.strip_words:
+                break
+            first -= 1
+        name = text[tokens[first][0]:end]
+        return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag == "nt" else None
+
+    def _role(self, mention: Mention, text: str) -> str:
+        """The mention's kind, or `source` / `aside` when it cannot be the subject here."""
+        before = text[max(0, mention.start - 3):mention.start]
+        if before.endswith(("据", "根据", "来自")) or (
+                self.source_after.match(text, mention.end) and mention.value.endswith(self.official_suffixes)):
+            return "source"  # 据中指研究院监测, 国家统计局数据显示
+        if self.person_after.match(text, mention.end):
+            return "aside"  # 中国工程院院士俞建勇
+        clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_END) + 1
+        opening = text[clause_start:mention.start]
+        if any(word in opening for word in self.object_before) and mention.kind != "group":
+            return "aside"  # 与中科院、香港理工大学等…建立合作关系
+        return mention.kind
+
+    def _own_names(self, names: list[Mention]) -> dict[str, str]:
+        """全市 → the city the article names most (西安市), likewise 省, 区, 县."""
+        counts: Counter = Counter()
+        for mention in names:
+            if mention.kind in ("place", "org", "source"):
+                for found in regex.finditer(r"\p{Han}{1,6}?[省市区县]", mention.value):
+                    if mention.kind == "place" or found.start() == 0:
+                        counts[found.group(0)] += 1
+        best: dict[str, str] = {}
+        for name, _ in counts.most_common():
+            if len(name) >= 2 and name not in self.own and name[-1] not in best:
+                best[name[-1]] = name
+        return best
+
+    def _name_value(self, mention: Mention, own_names: dict[str, str]) -> str:
+        if mention.kind == "own":
+            return own_names.get(mention.value[-1], mention.value)
+        if mention.kind == "national":
+            return "全国"
+        return mention.value
+
+    def _subject(self, names: list[Mention], own_names: dict[str, str], reading: Reading) -> str:
+        """The nearest name before the number in its sentence; a group (采矿业, 私营企业) only
+        when its clause names no place or organisation before it."""
+        position = reading.quantity.start
+        candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
+                      and n.kind not in ("source", "aside")]
         if not candidates:
             return ""
         best = candidates[-1]
-        if best.kind == "own":
-            return self._own_name(names, best.value) or best.value
-        if best.kind == "national":
-            return "全国"
-        return best.value
+        if best.kind == "group":
+            named = [n for n in candidates if n.kind != "group" and n.start >= reading.clause[0]]
+            if named:
+                best = named[-1]
+        return self._name_value(best, own_names)
 
-    def _own_name(self, names: list[Mention], word: str) -> str:
-        level = word[-1]
-        for name in names:
-            if name.kind == "place" and name.value.endswith(level):
-                return name.value
-        return ""
+    def _carried(self, names: list[Mention], own_names: dict[str, str], before: int, fallback: str) -> str:
+        """The last name that could be a subject before `before` (headings included)."""
+        earlier = [n for n in names if n.end <= before and n.kind not in ("source", "aside", "group")]
+        return self._name_value(earlier[-1], own_names) if earlier else fallback
 
-    def _title_subject(self, text: str, names: list[Mention], paragraphs) -> str:
-        for start, end in paragraphs[:4]:
-            for name in names:
-                if start <= name.start < end and name.kind in ("place", "org", "national"):
-                    return "全国" if name.kind == "national" else name.value
+    def _first_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
+        for mention in names:
+            if mention.kind not in ("source", "aside", "group"):
+                return self._name_value(mention, own_names)
         return ""
 
     # -- period ---------------------------------------------------------------
 
     def find_times(self, text: str) -> list[Mention]:
-        found = []
-        for rule in self.rules.periods:
-            for match in rule.pattern.finditer(text):
-                found.append((match, rule.resolve))
+        found = [(match, rule.resolve) for rule in self.rules.periods for match in rule.pattern.finditer(text)]
         found.sort(key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()))
         kept: list[tuple[Any, str]] = []
         for match, resolve in found:
-            if any(match.start() < m.end() and m.start() < match.end() for m, _ in kept):
-                continue
-            kept.append((match, resolve))
+            if not any(match.start() < m.end() and m.start() < match.end() for m, _ in kept):
+                kept.append((match, resolve))
         kept.sort(key=lambda item: item[0].start())
-        return [Mention(m.start(), m.end(), _groups(m), resolve) for m, resolve in kept]
+        return [Mention(m.start(), m.end(), ";".join(f"{k}={v}" for k, v in m.groupdict().items() if v), resolve)
+                for m, resolve in kept]
 
-    def _lead_period(self, text: str, times: list[Mention], paragraphs) -> str:
-        """The year the title or lead pins (a year stated once at the top carries down)."""
-        lead_end = paragraphs[min(len(paragraphs), 6) - 1][1] if paragraphs else 0
+    def _lead_year(self, times: list[Mention], segments: Segments) -> str:
+        """The year the title or lead pins; it carries down (SCHEMA "period")."""
+        content = [p for p in segments.paragraphs if p[1] - p[0] > 1]
+        lead_end = content[min(len(content), 3) - 1][1] if content else 0
         for mention in times:
-            if mention.start < lead_end and "y=" in mention.value:
-                return _year_of(mention.value)
+            if mention.start < lead_end:
+                year = _parts(mention).get("y") or _parts(mention).get("y1")
+                if year:
+                    return year
         return ""
 
-    def _period(self, times, position, clause, sentence, paragraph, default_year) -> str:
-        for low, high in (clause, sentence, paragraph):
+    def _period(self, times: list[Mention], reading: Reading, segments: Segments, lead_year: str,
+                text: str) -> str:
+        position = reading.quantity.start
+        times = [m for m in times if not text[max(0, m.start - 2):m.start].endswith(self.base_words)]
+        for low, high in (reading.clause, reading.sentence, segments.of("paragraphs", position)):
             inside = [m for m in times if low <= m.start and m.end <= high]
             if inside:
                 before = [m for m in inside if m.end <= position]
-                chosen = before[-1] if before else inside[0]
-                return _resolve_period(chosen, default_year)
-        return default_year
+                return _resolve_period(before[-1] if before else inside[0], lead_year)
+        return lead_year
 
 
-def _groups(match) -> str:
-    return ";".join(f"{k}={v}" for k, v in match.groupdict().items() if v)
+def _parts(mention: Mention) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in mention.value.split(";") if "=" in part)
 
 
-def _year_of(encoded: str) -> str:
-    for part in encoded.split(";"):
-        if part.startswith("y="):
-            return part[2:]
-        if part.startswith("y1="):
-            return part[3:]
-    return ""
-
-
-CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-def _resolve_period(mention: Mention, default_year: str) -> str:
-    parts = dict(part.split("=", 1) for part in mention.value.split(";") if "=" in part)
-    year = parts.get("y", default_year)
+def _resolve_period(mention: Mention, lead_year: str) -> str:
+    """A time expression as a SCHEMA period, with the lead's year where it gives none."""
+    parts = _parts(mention)
     resolve = mention.kind
     if resolve == "years":
         return f"{parts['y1']}/{parts['y2']}"
     if resolve == "year":
         return parts["y"]
     if resolve == "relative":
-        if not default_year:
+        if not lead_year:
             return ""
         offset = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}[parts["rel"]]
-        return str(int(default_year) + offset)
+        return str(int(lead_year) + offset)
+    year = parts.get("y", lead_year)
     if not year:
         return ""
     if resolve == "month":
@@ -388,4 +609,3 @@ def _resolve_period(mention: Mention, default_year: str) -> str:
     if resolve == "half":
         return f"{year}-H{1 if parts['h'] == '上' else 2}"
     return ""
-

@@ -8,20 +8,25 @@ from .model import Fact
 from .phrases import phrases_agree
 
 
-def _periods_agree(first: str, second: str) -> bool:
-    return first == second or not first or not second
+def _agree_or_unsaid(first: str, second: str, agree=lambda a, b: a == b) -> bool:
+    """Equal (or agreeing), or left unsaid by one of the two mentions (a title's bare figure)."""
+    return not first or not second or agree(first, second)
 
 
 def same_fact(first: Fact, second: Fact) -> bool:
-    """Subject, metric, value, unit, qualifier and period all agree."""
+    """Subject, metric, value, unit, qualifier and period all agree (SCHEMA "Merging").
+
+    A mention that leaves the metric, subject or period unsaid (a headline figure) agrees
+    with the mention that says it.
+    """
     return (
         first.value == second.value
         and first.unit == second.unit
         and first.qualifier == second.qualifier
         and first.kind == second.kind
-        and _periods_agree(first.period, second.period)
-        and phrases_agree(first.metric, second.metric)
-        and phrases_agree(first.subject, second.subject)
+        and _agree_or_unsaid(first.period, second.period)
+        and _agree_or_unsaid(first.metric, second.metric, phrases_agree)
+        and _agree_or_unsaid(first.subject, second.subject, phrases_agree)
     )
 
 
@@ -39,6 +44,7 @@ def merge_mentions(facts: list[Fact]) -> list[Fact]:
                     mentions=kept.mentions + fact.mentions,
                     period=kept.period or fact.period,
                     subject=kept.subject or fact.subject,
+                    metric=kept.metric or fact.metric,
                 )
                 break
         else:

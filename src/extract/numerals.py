@@ -13,6 +13,7 @@ from typing import Mapping
 
 ARABIC_CHARS = frozenset("0123456789.,")
 ARABIC_SIGNS = MappingProxyType({"-": "-", "−": "-", "+": "+"})
+TWO_ONLY = frozenset("两兩俩倆")  # "two" before a unit, never a digit of a digit-by-digit run
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,14 @@ def _integer_part(tokens: list, text: str) -> Decimal:
     """Value of tokens holding no decimal point: 三千二百万, 3万4000, 二〇二〇, 一万二."""
     has_units = any(kind in ("small", "magnitude") for kind, _, _ in tokens)
     if not has_units:
-        # A run of digits read one by one: 二〇二〇 -> 2020, 一二三 -> 123.
-        if all(kind == "digit" for kind, _, _ in tokens):
-            return Decimal("".join(str(value) for _, value, _ in tokens))
+        # A run of digits read one by one: 二〇二〇 -> 2020, 一二三 -> 123. Two digits
+        # without a zero are more often two words (唯一一家, 唯二两家), and 两 never
+        # appears in such a run.
+        if all(kind == "digit" for kind, _, _ in tokens) and len(tokens) > 1:
+            surface = "".join(s for _, _, s in tokens)
+            if (len(tokens) >= 3 or any(v == 0 for _, v, _ in tokens)) and not set(surface) & TWO_ONLY:
+                return Decimal("".join(str(value) for _, value, _ in tokens))
+            raise ValueError(f"not a run of digits: {text!r}")
         if len(tokens) == 1:
             return Decimal(tokens[0][1])
         raise ValueError(f"digits without units: {text!r}")

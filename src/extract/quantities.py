@@ -51,34 +51,13 @@ class QuantityFinder:
     # -- finding -------------------------------------------------------------
 
     def find_spans(self, text: str) -> list[Span]:
-        candidates = [
+        """Every match of every rule, in rule order (overlaps not yet resolved)."""
+        return [
             Span(rule, found, found.start(), found.end())
             for rule in self.rules.quantity_rules
             for found in rule.pattern.finditer(text)
             if found.end() > found.start()
         ]
-        # Longest first, then earliest; a span is kept only if it overlaps nothing kept.
-        candidates.sort(key=lambda s: (-(s.end - s.start), s.start))
-        taken: list[Span] = []
-        occupied = bytearray(len(text) + 1)
-        for span in candidates:
-            if any(occupied[span.start:span.end]):
-                continue
-            taken.append(span)
-            occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
-        excluded = self._not_fact_matches(text)
-        kept = []
-        for span in sorted(taken, key=lambda s: s.start):
-            hit = next(
-                (rule_id for rule_id, applies_to, s, e in excluded
-                 if s < span.end and span.start < e and (not applies_to or span.rule.id in applies_to)),
-                None,
-            )
-            if hit:
-                log.debug("dropped %r (%s): %s", text[span.start:span.end], span.rule.id, hit)
-            else:
-                kept.append(span)
-        return kept
 
     def _not_fact_matches(self, text: str) -> list[tuple[str, frozenset[str], int, int]]:
         return [
@@ -88,18 +67,43 @@ class QuantityFinder:
             if found.end() > found.start()
         ]
 
-    # -- resolving -----------------------------------------------------------
-
     def quantities(self, text: str, original: str | None = None) -> list[Quantity]:
-        """All quantities of a cleaned `text`; `text` fields are sliced from `original`."""
+        """All quantities of a cleaned `text`; `text` fields are sliced from `original`.
+
+        Spans are resolved first, so a match that resolves to nothing (a bare 62.2 seen
+        by the general rule) does not hide another rule's match of the same text. Of
+        overlapping resolved spans the longest wins, then the earliest, then the rule
+        listed first; a kept span that overlaps a not-fact match is dropped.
+        """
         original = text if original is None else original
-        found: list[Quantity] = []
+        resolved: list[tuple[Span, list[Quantity]]] = []
         for span in self.find_spans(text):
             try:
-                found.extend(self.resolve_span(span, text, original))
+                found = list(self.resolve_span(span, text, original))
             except (ValueError, ArithmeticError) as error:
                 log.debug("unresolved %r (%s): %s", text[span.start:span.end], span.rule.id, error)
-        return self.link_ranges_and_lists(found, text, original)
+                continue
+            if found:
+                resolved.append((span, found))
+        # sorted() is stable: among equal spans the rule listed first stays first.
+        resolved.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
+        occupied = bytearray(len(text) + 1)
+        excluded = self._not_fact_matches(text)
+        kept: list[Quantity] = []
+        for span, found in resolved:
+            if any(occupied[span.start:span.end]):
+                continue
+            occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
+            hit = next((rule_id for rule_id, applies_to, s, e in excluded
+                        if s < span.end and span.start < e and (not applies_to or span.rule.id in applies_to)), None)
+            if hit:
+                log.debug("dropped %r (%s): %s", text[span.start:span.end], span.rule.id, hit)
+                continue
+            kept.extend(found)
+        kept.sort(key=lambda q: (q.start, q.end))
+        return self.link_ranges_and_lists(kept, text, original)
+
+    # -- resolving -----------------------------------------------------------
 
     def _qualifier_before(self, text: str, start: int, number: str) -> Qualifier | None:
         window = text[max(0, start - 8):start]
@@ -134,21 +138,7 @@ class QuantityFinder:
 
         resolve = rule.resolve
         if resolve == "amount":
-            unit_form = groups.get("unit") or ""
-            info = self.rules.units.get(unit_form)
-            magnitude = groups.get("magnitude") or ""
-            has_magnitude = bool(magnitude) or any(c in table.magnitudes or c in table.small_units for c in number)
-            if rule.id == "quantity.amount" and not info and not has_magnitude and not inside:
-                return  # a bare number is a quantity only where quantity.bare finds it
-            if self._is_bare_magnitude(number) and not (before or inside or self._follows_change_verb(text, span.start)):
-                return  # 万人有效发明专利拥有量: a magnitude word alone is not a number
-            value = parse_number(number, table)
-            for char in magnitude:
-                value *= table.small_units.get(char) or Decimal(10) ** table.magnitudes[char]
-            unit = info.unit if info else ""
-            family = info.family if info else ("index" if rule.id == "quantity.bare" else "")
-            kind = Kind.CHANGE if family == "points" else None
-            yield make(value, unit, family, kind, per=groups.get("per") or "")
+            yield from self._resolve_amount(span, groups, text, original, qualifier, before or inside)
         elif resolve == "percent_words":
             yield make(parse_number(number, table), "%", "percent")
         elif resolve == "tenths":
@@ -176,9 +166,49 @@ class QuantityFinder:
             yield make(Decimal(0), info.unit if info else "", info.family if info else "count",
                        qualifier=Qualifier.EXACT)
 
-    def _follows_change_verb(self, text: str, start: int) -> bool:
-        words = self.rules.named_lists.get("bare_magnitude_cue", frozenset())
-        return any(text.endswith(word, 0, start) for word in words)
+    def _resolve_amount(self, span, groups, text, original, qualifier, approximate) -> Iterator[Quantity]:
+        """A number with an optional magnitude, unit and per-unit denominator."""
+        table = self.rules.numerals
+        rule = span.rule
+        number = groups.get("number") or ""
+        start = span.start
+        info = self.rules.units.get(groups.get("unit") or "")
+        magnitude = groups.get("magnitude") or ""
+        if rule.id == "quantity.amount" and not info and not magnitude and not groups.get("inside") \
+                and not self._has_magnitude(number) and not (approximate and self._is_bare_magnitude(number)):
+            return  # a bare number is a quantity only where quantity.bare finds it (上百 aside)
+        if self._is_bare_magnitude(number) and not (approximate or self._follows(text, start, "bare_magnitude_cue")):
+            return  # 万人有效发明专利拥有量: a magnitude word alone is not a number
+        if info and info.family == "duration" and not self._follows(text, start, "duration_cue"):
+            return  # 3年来, 两天假期: a duration that only says when (SCHEMA)
+        try:
+            value = parse_number(number, table)
+        except ValueError:
+            # 唯二两家, 唯一一家: the numeral run holds a word's last character; read the tail.
+            for cut in range(1, len(number)):
+                try:
+                    value = parse_number(number[cut:], table)
+                except ValueError:
+                    continue
+                start += cut
+                break
+            else:
+                raise
+        for char in magnitude:
+            value *= table.small_units.get(char) or Decimal(10) ** table.magnitudes[char]
+        family = info.family if info else ("index" if rule.id == "quantity.bare" else "")
+        yield Quantity(value=value, unit=info.unit if info else "", qualifier=qualifier,
+                       text=original[start:span.end], start=start, end=span.end, rule=rule.id, family=family,
+                       kind=Kind.CHANGE if family == "points" else None, per=groups.get("per") or "")
+
+    def _follows(self, text: str, start: int, list_name: str) -> bool:
+        """Whether a word of the named list ends right before `start` (spaces allowed)."""
+        words = self.rules.named_lists.get(list_name, frozenset())
+        head = text[max(0, start - 12):start].rstrip()
+        qualifier = self._before.search(head)
+        if qualifier:  # 用了近25天: look past the qualifier word
+            head = head[:qualifier.start()].rstrip()
+        return any(head.endswith(word) for word in words) or bool(qualifier and qualifier.group(0).strip() in words)
 
     # -- ranges and lists ----------------------------------------------------
 
@@ -257,8 +287,10 @@ class QuantityFinder:
                               start=start, end=end, rule=high.rule, family=high.family, kind=high.kind, per=high.per)
 
     def _has_magnitude(self, number: str) -> bool:
+        """万 or 亿 anywhere, or 千/百 after an Arabic digit (3千): 十八 has none, 18万 has one."""
         table = self.rules.numerals
-        return any(c in table.magnitudes or c in table.small_units for c in number if not c.isdigit())
+        return any(c in table.magnitudes for c in number) or bool(
+            regex.search(r"\d[" + "".join(table.small_units) + "]", number))
 
     def _trailing_scale(self, quantity: Quantity) -> Decimal:
         """The magnitude written after the last digit of a quantity's text: 18万 → 10000."""
