@@ -50,6 +50,11 @@ class Mention:
     kind: str  # names: place, org, national, own, source; times: the period rule's resolve
 
 
+def _longest_first(words) -> tuple[str, ...]:
+    """Words in a fixed order, longest first: sets iterate in hash order, which varies by run."""
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
 def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for i, char in enumerate(text):
@@ -100,31 +105,28 @@ class Attacher:
         lists = rules.named_lists
         self.increase = lists["increase_word"]
         self.decrease = lists["decrease_word"]
-        self.rate_words = tuple(lists["rate_word"])
-        self.average_words = tuple(sorted(lists["average_word"], key=len, reverse=True))
+        self.rate_words = _longest_first(lists["rate_word"])
+        self.average_words = _longest_first(lists["average_word"])
         # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
-        self.strip_words = tuple(sorted(
+        self.strip_words = _longest_first(
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"])
-            - lists["rate_word"],
-            key=len, reverse=True,
-        ))
-        self.fillers = tuple(sorted(lists["filler_word"], key=len, reverse=True))
+            - lists["rate_word"])
+        self.fillers = _longest_first(lists["filler_word"])
         self.level_words = lists["level_verb"] | lists["filler_word"]
-        self.verb_words = tuple(sorted(self.increase | self.decrease, key=len, reverse=True))
-        self.company_words = tuple(lists["company_word"])
+        self.verb_words = _longest_first(self.increase | self.decrease)
+        self.company_words = _longest_first(lists["company_word"])
         self.own = lists["own_jurisdiction"]
         self.national = lists["national"]
         self.anaphors = lists["anaphor"]
-        self.place_suffixes = tuple(lists["place_suffix"])
-        self.org_suffixes = tuple(lists["org_suffix"])
-        self.official_suffixes = tuple(lists["official_suffix"])
+        self.place_suffixes = _longest_first(lists["place_suffix"])
+        self.org_suffixes = _longest_first(lists["org_suffix"])
+        self.official_suffixes = _longest_first(lists["official_suffix"])
         self.source_after = rules.compile(r"\s* \L<source_word>")
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
-        self.base_words = tuple(lists["base_word"])
+        self.base_words = _longest_first(lists["base_word"])
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
-        self.vague = rules.compile(r"\L<vague_group>")
         self.person_after = rules.compile(r"\s* \L<person_title>")
         self.object_before = lists["object_preposition"]
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
@@ -132,6 +134,10 @@ class Attacher:
         self.group_pattern = rules.compile(
             r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{1,16}? \L<group_suffix> ) (?= \L<group_follow> )",
         )
+        self.not_names = lists["not_name"]
+        self.not_places = lists["not_place"]
+        self.function_chars = _longest_first(lists["function_char"])
+        self.speech_words = _longest_first(lists["speech_word"])
         self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
         self.label_after = rules.compile(r"[^，。；！？,;:：\n]{0,14}? (?: \L<partitive> )")
 
@@ -154,13 +160,18 @@ class Attacher:
             readings.append(Reading(quantity, segments.of("sentences", quantity.start), clause,
                                     text[lead_start:quantity.start]))
 
-        carried = self._first_subject(names, own_names)
+        default = self._default_subject(names, own_names)
+        # Headings: short lines that end no sentence (推出“创新52条”, 数读·渝北创新).
+        headings = [p for p in segments.paragraphs[1:]
+                    if 0 < len(text[p[0]:p[1]].strip()) <= 20 and not regex.search(r"[。！？!?；;]", text[p[0]:p[1]])]
         for position, reading in enumerate(readings):
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous)
             self._read_metric(reading, previous, readings[:position], text, tokens, names)
-            subject = self._subject(names, own_names, reading)
-            reading.subject = subject or self._carried(names, own_names, reading.sentence[0], carried)
+            subject = self._subject(names, own_names, reading, text)
+            paragraph = segments.of("paragraphs", reading.quantity.start)
+            reading.subject = subject or self._carried(names, own_names, paragraph[0], reading.sentence[0], default,
+                                                       headings)
             reading.period = self._period(times, reading, segments, lead_year, text)
         self._distribute(readings, text)
         self._infer_units(readings)
@@ -266,8 +277,8 @@ class Attacher:
         words = []
         while index < len(tokens) and tokens[index][0] < limit:
             start, _, word, tag = tokens[index]
-            if start < position:
-                index += 1
+            if start < position or (not words and not word.strip()):
+                index += 1  # a masked ** or a space between the count and its noun
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
                     or not regex.match(r"[\p{Han}A-Za-z]", word):
@@ -283,7 +294,7 @@ class Attacher:
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
         phrase = self.present.sub("", phrase)
-        for name in sorted({n.value for n in names} | self.own | self.national, key=len, reverse=True):
+        for name in _longest_first({n.value for n in names} | self.own | self.national):
             position = phrase.find(name)
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
@@ -359,37 +370,51 @@ class Attacher:
                 run = []
         return groups if size and all(len(g) == size for g in groups) else []
 
+    def _without_times(self, phrase: str) -> str:
+        for found in reversed(self.find_times(phrase)):
+            phrase = phrase[:found.start] + phrase[found.end:]
+        return phrase
+
     def _infer_units(self, readings: list[Reading]) -> None:
         """A magnitude written without its unit (日均发送旅客超千万) takes the unit the article
         writes for the same metric nearby (SCHEMA "Unit when none is written")."""
+        zeros = [r for r in readings if r.quantity.rule == "quantity.zero" and r.quantity.unit]
         for reading in readings:
             quantity = reading.quantity
-            if quantity.unit or quantity.family not in ("",) or not reading.metric:
+            if quantity.unit:
                 continue
+            if quantity.rule == "quantity.zero":  # 无一 in a title, 没有一个城市 in the body
+                if zeros:
+                    reading.quantity = replace(quantity, unit=zeros[0].quantity.unit, family=zeros[0].quantity.family)
+                continue
+            if quantity.family or not reading.metric:
+                continue
+            # The same quantity: same metric, and a value of the same order (within 100 times).
             donors = [r for r in readings if r.quantity.unit and r.quantity.family in ("currency", "count", "measure")
-                      and phrases_agree(r.metric, reading.metric)]
+                      and phrases_agree(r.metric, reading.metric)
+                      and r.quantity.value and abs(quantity.value / r.quantity.value) <= 100
+                      and abs(r.quantity.value / quantity.value) <= 100]
             if donors:
-                donor = min(donors, key=lambda r: abs(r.quantity.start - quantity.start))
+                # The unit most of them are written with; the nearest breaks a tie.
+                counts = Counter((r.quantity.unit, r.quantity.family) for r in donors)
+                best = max(counts.values())
+                donor = min((r for r in donors if counts[(r.quantity.unit, r.quantity.family)] == best),
+                            key=lambda r: abs(r.quantity.start - quantity.start))
                 reading.quantity = replace(quantity, unit=donor.quantity.unit, family=donor.quantity.family)
 
     def _drop_thresholds(self, readings: list[Reading], text: str) -> list[Reading]:
         """A bound after a count that opens its clause is the threshold that defines the group
         counted, not a figure of its own (SCHEMA "Thresholds"): 有8家预告净利下滑50%以上,
-        5家公司净利同比下降40%以上, 无一增长超30万人; so is a bound about a vague group
-        (许多大城市…增长超过300万人)."""
+        5家公司净利同比下降40%以上, 无一增长超30万人. A bound about a group with no count
+        (许多大城市…增长超过300万人) is a figure about that group, and stays."""
         counted_clauses = {
             r.clause for r in readings
             if r.quantity.family == "count" or r.quantity.rule == "quantity.zero"
-            if self.clause_opening.match(text[r.clause[0]:r.quantity.start])
+            if self.clause_opening.match(self._without_times(text[r.clause[0]:r.quantity.start]))
         }
-        def is_threshold(r: Reading) -> bool:
-            if r.quantity.qualifier.value in ("=", "~") or r.quantity.family == "count" \
-                    or r.quantity.rule == "quantity.zero":
-                return r.quantity.qualifier.value not in ("=", "~") and bool(
-                    self.vague.search(text, r.sentence[0], r.quantity.start))
-            return r.clause in counted_clauses or bool(self.vague.search(text, r.sentence[0], r.quantity.start))
-
-        return [r for r in readings if not is_threshold(r)]
+        return [r for r in readings
+                if not (r.clause in counted_clauses and r.quantity.family != "count"
+                        and r.quantity.rule != "quantity.zero" and r.quantity.qualifier.value not in ("=", "~"))]
 
     # -- labels ---------------------------------------------------------------
 
@@ -399,6 +424,10 @@ class Attacher:
         在41个工业大类行业中 (a partitive), 65家典型房企融资总量为523.46亿元 (the group is the
         subject of the next figure in its clause, with no verb between).
         """
+        if quantity.end <= text.find("\n") or "\n" not in text:
+            rest = text[quantity.end:text.find("\n") if "\n" in text else len(text)]
+            if regex.match(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)", rest):
+                return True  # 11个重点城市人口变局：… — a headline's count that names its topic
         partitive = self.label_after.match(text, quantity.end)
         if partitive:
             # 在41个工业大类行业中 names the whole set; 8家净利下滑的经销商中 counts those meeting
@@ -407,8 +436,10 @@ class Attacher:
         clause_end = min([text.find(c, quantity.end) for c in "，。；！？,;\n" if text.find(c, quantity.end) >= 0]
                          + [len(text)])
         following = next((q for q in later if q.start < clause_end), None)
-        if following is None or following.family == "count":
-            return False  # 4家合作银行累计为225家企业: the next count measures its own noun
+        if following is None or following.family == "count" or following.qualifier.value not in ("=", "~"):
+            # 4家合作银行累计为225家企业: the next count measures its own noun; 共有15个省份GDP
+            # 总量超过2万亿元: a bound after a count is the threshold, and the count the figure.
+            return False
         between = [t for t in tokens if quantity.end <= t[0] and t[1] <= following.start and t[2].strip()]
         while between and between[-1][2] in self.level_words:
             between.pop()  # …融资总量为523.46亿元: 为 introduces the next figure
@@ -432,12 +463,17 @@ class Attacher:
                 found.append(Mention(start, end, word, "national"))
             elif word in self.own:
                 found.append(Mention(start, end, word, "own"))
+            elif word in self.not_places:
+                pass
             elif tag == "ns" or (len(word) >= 2 and word.endswith(self.place_suffixes) and tag in NAME_TAGS):
                 found.append(Mention(start, end, word, "place"))
             org = self._org_ending_at(index, tokens, text)
             if org:
                 found.append(org)
-        found.extend(Mention(m.start(), m.end(), m.group(0), "group") for m in self.group_pattern.finditer(text))
+        token_ends = {end for _, end, _, _ in tokens}
+        found.extend(Mention(m.start("group"), m.end("group"), m.group("group"), "group")
+                     for m in self.group_pattern.finditer(text) if m.end("group") in token_ends)
+        found.extend(self._topics(text, tokens))
         occupied = {i for q in quantities for i in range(q.start, q.end)}
         found = [m for m in found if not occupied.intersection(range(m.start, m.end))]  # 超百城 is a figure
         # Merge runs of places (江苏|仪征市|新集镇|花园村) and keep the longest of overlaps.
@@ -448,7 +484,11 @@ class Attacher:
                 last = merged.pop()
                 mention = Mention(last.start, mention.end, last.value + mention.value, "place")
             if merged and mention.start < merged[-1].end:
-                if mention.end - mention.start > merged[-1].end - merged[-1].start:
+                longer = mention.end - mention.start > merged[-1].end - merged[-1].start
+                # A name inside a group's span (北京 in 虽然北京工业) wins over the group.
+                place_in_group = merged[-1].kind == "group" and mention.kind in ("place", "national", "own")
+                if (longer and not (mention.kind == "group" and merged[-1].kind in ("place", "national", "own"))) \
+                        or place_in_group:
                     merged[-1] = mention
                 continue
             merged.append(mention)
@@ -457,6 +497,33 @@ class Attacher:
                 and m.value.endswith(self.place_suffixes)}
         merged = [replace(m, value=full[m.value]) if m.kind == "place" and m.value in full else m for m in merged]
         return [replace(m, kind=self._role(m, text)) if m.kind != "own" else m for m in merged]
+
+    def _topics(self, text: str, tokens) -> list[Mention]:
+        """A proper name opening its clause (阿里巴巴2025财年…实现营收, 央行8月15日…开展): the
+        clause's topic, even with no suffix that says it is an organisation."""
+        topics = []
+        previous_end = -1
+        for index, (start, end, word, tag) in enumerate(tokens):
+            opening = start == 0 or text[start - 1] in CLAUSE_END + "、 " or regex.search(r"\d、\s*$", text[:start])
+            if not opening or start == previous_end:
+                continue
+            if not self._is_proper(word, tag):
+                continue
+            last = index
+            while last + 1 < len(tokens) and self._is_proper(tokens[last + 1][2], tokens[last + 1][3]):
+                last += 1
+            following = text[tokens[last][1]:tokens[last][1] + 3]
+            if following.startswith(tuple(self.speech_words)):
+                continue  # 杨德龙表示: a person speaking
+            topics.append(Mention(start, tokens[last][1], text[start:tokens[last][1]], "org"))
+            previous_end = tokens[last][1]
+        return topics
+
+    def _is_proper(self, word: str, tag: str) -> bool:
+        if word in self.not_names or not regex.fullmatch(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9+]*", word) \
+                or word.startswith(self.function_chars):
+            return False  # 从三大门类看: an unknown word that starts with a preposition
+        return tag in ("nz", "nt", "nrt", "nr", "eng") or (tag == "" and len(word) >= 2)
 
     def _org_ending_at(self, index: int, tokens, text: str) -> Mention | None:
         """An organisation whose name ends with token `index` (重庆市天实精工科技有限公司)."""
@@ -493,6 +560,8 @@ class Attacher:
         opening = text[clause_start:mention.start]
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
+        if any(self.tags.get(word) == "v" for word in self._cut(opening) if len(word) > 1):
+            return "aside"  # 认定为重庆市新型研发机构: after the clause's verb, a name is not its subject
         return mention.kind
 
     def _own_names(self, names: list[Mention]) -> dict[str, str]:
@@ -516,10 +585,16 @@ class Attacher:
             return "全国"
         return mention.value
 
-    def _subject(self, names: list[Mention], own_names: dict[str, str], reading: Reading) -> str:
+    def _subject(self, names: list[Mention], own_names: dict[str, str], reading: Reading, text: str = "") -> str:
         """The nearest name before the number in its sentence; a group (采矿业, 私营企业) only
-        when its clause names no place or organisation before it."""
+        when its clause names no place or organisation before it. A rank followed by 的 and a
+        name ranks that name (排在第2位的上海汽车集团)."""
         position = reading.quantity.start
+        if reading.quantity.kind == Kind.RANK and text[reading.quantity.end:reading.quantity.end + 1] == "的":
+            after = next((n for n in names if n.start == reading.quantity.end + 1
+                          and n.kind not in ("source", "aside", "group")), None)
+            if after:
+                return self._name_value(after, own_names)
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
                       and n.kind not in ("source", "aside")]
         if not candidates:
@@ -531,14 +606,24 @@ class Attacher:
                 best = named[-1]
         return self._name_value(best, own_names)
 
-    def _carried(self, names: list[Mention], own_names: dict[str, str], before: int, fallback: str) -> str:
-        """The last name that could be a subject before `before` (headings included)."""
-        earlier = [n for n in names if n.end <= before and n.kind not in ("source", "aside", "group")]
-        return self._name_value(earlier[-1], own_names) if earlier else fallback
+    def _carried(self, names: list[Mention], own_names: dict[str, str], paragraph_start: int, before: int,
+                 default: str, headings: list[tuple[int, int]]) -> str:
+        """The last name that could be a subject earlier in the paragraph, else in the heading
+        over it (数读·渝北创新), else the article's."""
+        usable = [n for n in names if n.kind not in ("source", "aside", "group")]
+        earlier = [n for n in usable if paragraph_start <= n.start and n.end <= before]
+        if not earlier:
+            heading = next((h for h in reversed(headings) if h[1] <= paragraph_start), None)
+            earlier = [n for n in usable if heading and heading[0] <= n.start and n.end <= heading[1]]
+        return self._name_value(earlier[-1], own_names) if earlier else default
 
-    def _first_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
+    def _default_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
+        """Who an article's unattributed figures are about: 全国 when it speaks of the nation
+        more than in passing, else the first place or organisation it names."""
+        if sum(n.kind == "national" for n in names) >= 2:
+            return "全国"
         for mention in names:
-            if mention.kind not in ("source", "aside", "group"):
+            if mention.kind in ("place", "org", "own"):
                 return self._name_value(mention, own_names)
         return ""
 

@@ -109,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `extract … | head`: the reader left; nothing more to say
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _patterns_dir(value: str | None) -> Path | None:
@@ -166,10 +169,10 @@ def _run(args) -> int:
 def _format_scores(doc: str, counts) -> str:
     qp, qr, qf = counts.quantity
     fp, fr, ff = counts.fact
-    qualifier = counts.qualifier_agree / counts.quantity_matches if counts.quantity_matches else 0.0
-    period = counts.period_agree / counts.period_checked if counts.period_checked else 0.0
+    qualifier = f"{counts.qualifier_agree / counts.quantity_matches:6.3f}" if counts.quantity_matches else f"{'-':>6}"
+    period = f"{counts.period_agree / counts.period_checked:6.3f}" if counts.period_checked else f"{'-':>6}"
     return (f"{doc:<22} {counts.gold:>5} {counts.predicted:>5}  {qp:6.3f} {qr:6.3f} {qf:6.3f}"
-            f"  {fp:6.3f} {fr:6.3f} {ff:6.3f}  {qualifier:6.3f} {period:6.3f}")
+            f"  {fp:6.3f} {fr:6.3f} {ff:6.3f}  {qualifier} {period}")
 
 
 def _validate(args) -> int:

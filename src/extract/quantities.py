@@ -44,7 +44,9 @@ class QuantityFinder:
 
     def __init__(self, rules: Rules):
         self.rules = rules
-        self._before = rules.compile(r"(?: \L<q_before> ) \s* \Z")
+        # 至少已有11个, 超过了30%: a qualifier word may stand a little before the number.
+        self._before = rules.compile(r"(?: \L<q_before> ) (?: 已有 | 已经 | 已 | 有 | 了 | 达 | 为 | 是 | 占 ){0,2} \s* \Z")
+        self._before_word = rules.compile(r"\L<q_before>")
         # The low end of a range or an earlier list item, written without its unit.
         self._bare_tail = rules.compile(r"(?P<number> (?&num) ) \s* \Z")
 
@@ -110,7 +112,7 @@ class QuantityFinder:
         found = self._before.search(window)
         if not found:
             return None
-        word = found.group(0).strip()
+        word = self._before_word.match(found.group(0)).group(0)
         if word in self.rules.only_before_magnitude and not self._is_bare_magnitude(number):
             return None
         return self.rules.qualifiers_before[word]
