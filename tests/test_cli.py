@@ -97,3 +97,17 @@ def test_output_does_not_depend_on_hash_seed(tmp_path):
                        check=True, env=env)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_output_folder_is_created(tmp_path):
+    out = tmp_path / "new" / "folder" / "facts.csv"
+    assert main(["run", str(SEED), "-o", str(out), "-q"]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_unwritable_output_is_a_clear_error(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["run", str(SEED), "-o", str(blocker / "facts.csv"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the output" in err and "Traceback" not in err

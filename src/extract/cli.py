@@ -142,7 +142,7 @@ def _run(args) -> int:
 
     failures: list[str] = []
     articles = facts_written = 0
-    output = open(args.output, "w", encoding="utf-8-sig", newline="") if args.output else sys.stdout
+    output = _open_output(args.output) if args.output else sys.stdout
     try:
         writer = CsvWriter(output, explain=args.explain)
         for number, (path, doc_id) in enumerate(targets, 1):
@@ -164,6 +164,16 @@ def _run(args) -> int:
         seconds = time.monotonic() - started
         print(f"{articles} articles, {facts_written} facts, {len(failures)} failed, {seconds:.1f}s", file=sys.stderr)
     return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _open_output(path: str):
+    """Open the output CSV, creating its folder; a clear error instead of a traceback."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return open(target, "w", encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise InputError(f"{target}: cannot write the output: {error.strerror or error}") from None
 
 
 def _format_scores(doc: str, counts) -> str:
