@@ -65,6 +65,8 @@ BOUNDS = [
     ("控制在10%以内", [("10%以内", D("10"), "%", "<=")]),
     ("粉丝900万+", [("900万+", D("9000000"), "", ">")]),
     ("出动上百警力", [("百", D("100"), "", ">=")]),
+    ("至少已有11个", [("11个", D("11"), "个", ">=")]),  # the qualifier may stand a little before
+    ("同比下降超30%", [("30%", D("30"), "%", ">")]),
     ("逾450万辆", [("450万辆", D("4500000"), "辆", ">")]),
     ("1200余万人次", [("1200余万人次", D("12000000"), "人次", ">")]),
     ("十几万人", [("十几万人", D("100000"), "人", ">")]),
@@ -96,6 +98,16 @@ MULTIPLES_RATIOS_RANKS = [
     ("没有发生一笔呆账", [("一笔", D("0"), "笔", "=")]),
 ]
 
+FUZZY_AND_HALF = [
+    ("销售两三千箱", [("两三千箱", D("2000"), "箱", ">="), ("两三千箱", D("3000"), "箱", "<=")]),
+    ("来了十七八万人", [("十七八万人", D("170000"), "人", ">="), ("十七八万人", D("180000"), "人", "<=")]),
+    ("超过一半", [("一半", D("50"), "%", ">")]),
+    ("占比过半", [("过半", D("50"), "%", ">")]),
+    ("在10家净利盈利的公司中垫底", [("10家", D("10"), "家", "="), ("垫底", D("10"), "rank", "=")]),
+    ("回收期为51.3天", [("51.3天", D("51.3"), "天", "=")]),  # a duration that is measured
+    ("同比减少0.9天", [("0.9天", D("0.9"), "天", "=")]),
+]
+
 NOT_QUANTITIES = [
     ("2020年以来", []),
     ("1-8月", []),
@@ -115,6 +127,13 @@ NOT_QUANTITIES = [
     ("几十万人", []),
     ("数百家", []),
     ("08-16 06:22", []),
+    ("陆家嘴财经早餐", []),  # 陆 is a financial six only inside a run of numerals
+    ("增长超过30万人的城市", []),  # a threshold that picks out a group (SCHEMA)
+    ("这11个城市", []),  # refers back to a group already named
+    ("两年平均增长", []),  # a duration that says when
+    ("休假三天", []),
+    ("唯一的因素", []),
+    ("重点城市人口变局", []),
     ("万人有效发明专利拥有量达到23.56件", [("23.56件", D("23.56"), "件", "=")]),  # the 万人 is the metric's
 ]
 
@@ -150,6 +169,11 @@ def test_ranges_give_two_quantities(extractor, text, expected):
 
 @pytest.mark.parametrize("text, expected", MULTIPLES_RATIOS_RANKS)
 def test_multiples_ratios_ranks_zero(extractor, text, expected):
+    assert _found(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", FUZZY_AND_HALF)
+def test_fuzzy_ranges_halves_last_place_durations(extractor, text, expected):
     assert _found(extractor, text) == expected
 
 

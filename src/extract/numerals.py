@@ -100,6 +100,11 @@ def _integer_part(tokens: list, text: str) -> Decimal:
         elif kind == "small":
             section += (number if number is not None else 1) * value
             number, last_unit, after_zero = None, value, False
+        elif section == 0 and number is None and parts and not after_zero and parts[-1][1] <= value:
+            # 万万 = 亿: a magnitude right after another scales it again.
+            last, level = parts.pop()
+            parts.append((last * Decimal(10) ** value, level + value))
+            last_unit = 10 ** (level + value)
         else:  # magnitude
             below = section + (number or 0) + sum(v for v, p in parts if p < value)
             parts = [(v, p) for v, p in parts if p >= value]
@@ -110,6 +115,30 @@ def _integer_part(tokens: list, text: str) -> Decimal:
     if number is not None and number_is_digit and not after_zero and last_unit >= 100:
         number *= Decimal(last_unit) / 10  # 一万二 = 12000, 两百五 = 250
     return sum((v for v, _ in parts), Decimal(0)) + section + (number or 0)
+
+
+def parse_range(text: str, table: NumeralTable) -> tuple[Decimal, Decimal] | None:
+    """The two ends of a number written with two neighbouring digits, or None.
+
+    Chinese writes a fuzzy range by naming both digits: 三四十 (30 to 40), 两三千 (2000 to
+    3000), 十七八万 (170000 to 180000), 五六百.
+
+    >>> from extract.rules import load_rules
+    >>> t = load_rules().numerals
+    >>> [tuple(map(str, parse_range(s, t))) for s in ["三四十", "两三千", "十七八万"]]
+    [('30', '40'), ('2000', '3000'), ('170000', '180000')]
+    >>> parse_range("三十", t) is None
+    True
+    """
+    for i in range(len(text) - 1):
+        first, second = table.digits.get(text[i]), table.digits.get(text[i + 1])
+        if first and second and second == first + 1 and (i == 0 or text[i - 1] not in table.digits):
+            try:
+                return (parse_number(text[:i] + text[i] + text[i + 2:], table),
+                        parse_number(text[:i] + text[i + 1:], table))
+            except ValueError:
+                return None
+    return None
 
 
 def parse_number(text: str, table: NumeralTable) -> Decimal:

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import regex
 
 from .model import Kind, Qualifier, Quantity
-from .numerals import parse_number
+from .numerals import parse_number, parse_range
 from .rules import QuantityRule, Rules
 
 log = logging.getLogger(__name__)
@@ -161,6 +161,8 @@ class QuantityFinder:
             yield make(parse_number(number, table), "rank", "rank", Kind.RANK)
         elif resolve == "rank_bound":
             yield make(parse_number(number, table), "rank", "rank", Kind.RANK, qualifier=Qualifier.AT_MOST)
+        elif resolve == "half":  # 一半, 半数: fifty per cent; 过半: more than that
+            yield make(Decimal(50), "%", "percent", qualifier=Qualifier.MORE if number.startswith("过") else qualifier)
         elif resolve == "first_place":
             yield make(Decimal(1), "rank", "rank", Kind.RANK)
         elif resolve == "zero":
@@ -183,6 +185,15 @@ class QuantityFinder:
             return  # 万人有效发明专利拥有量: a magnitude word alone is not a number
         if info and info.family == "duration" and not self._follows(text, start, "duration_cue"):
             return  # 3年来, 两天假期: a duration that only says when (SCHEMA)
+        ends = parse_range(number, table) if rule.id == "quantity.amount" else None
+        if ends:  # 两三千箱: a fuzzy range, its two ends
+            for end_value, end_qualifier in zip(ends, (Qualifier.AT_LEAST, Qualifier.AT_MOST)):
+                for char in magnitude:
+                    end_value *= table.small_units.get(char) or Decimal(10) ** table.magnitudes[char]
+                yield Quantity(value=end_value, unit=info.unit if info else "", qualifier=end_qualifier,
+                               text=original[start:span.end], start=start, end=span.end, rule=rule.id,
+                               family=info.family if info else "", per=groups.get("per") or "")
+            return
         try:
             value = parse_number(number, table)
         except ValueError:

@@ -30,7 +30,7 @@ PATTERN_FILES = (
     "context.toml",
 )
 RESOLVERS = frozenset(
-    {"amount", "tenths", "percent_words", "fraction", "doubling", "ratio", "rank", "rank_bound", "first_place", "zero"}
+    {"amount", "tenths", "percent_words", "fraction", "doubling", "ratio", "rank", "rank_bound", "first_place", "zero", "half"}
 )
 FLAGS = regex.VERBOSE | regex.V0
 
