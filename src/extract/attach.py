@@ -132,8 +132,16 @@ class Attacher:
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
         # 私营企业实现…, 规模以上工业企业).
         self.group_pattern = rules.compile(
-            r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{1,16}? \L<group_suffix> ) (?= \L<group_follow> )",
+            r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{1,24}? (?: \L<group_suffix> | \L<sector_word> ) )"
+            r" (?= \L<group_follow> )",
         )
+        self.sector_words = lists["sector_word"]
+        # Whoever publishes the data a clause reports (携程旅行数据显示): an official body is
+        # only a source (see _role), anyone else reports on itself.
+        self.data_source = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n] ) \s* (?: 据 )? (?P<name> [\p{Han}A-Za-z]{2,8}? ) (?= \L<data_report> )")
+        # A programme or fund named in quotes at the head of its clause (“科信贷”通过…).
+        self.quoted_name = rules.compile(r"(?<= ^ | [，,。；;：:\n] ) \s* “ (?P<name> [\p{Han}A-Za-z]{2,8} ) ”")
         self.not_names = lists["not_name"]
         self.not_places = lists["not_place"]
         self.function_chars = _longest_first(lists["function_char"])
@@ -146,14 +154,21 @@ class Attacher:
     def attach(self, doc_id: str, original: str, text: str, doc: Any, quantities: list[Quantity]) -> list[Fact]:
         segments = Segments(text)
         tokens = [(t.idx, t.idx + len(t.text), t.text, self.tags.get(t.text, "")) for t in doc]
-        names = self.find_names(text, tokens, quantities)
+        label_kinds = {q: self._label_kind(q, text, quantities[i + 1:], tokens)
+                       for i, q in enumerate(quantities) if q.family == "count"}
+        labels = [q for q, kind in label_kinds.items() if kind]
+        # A group named with its count is the subject of the figure that follows (65家典型房企融资…).
+        groups = [Mention(q.start, q.end + len(noun), text[q.start:q.end] + noun, "group")
+                  for q in labels if label_kinds[q] == "subject"
+                  for noun in [self._noun_after(q.end, len(text), tokens)] if noun]
+        names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         own_names = self._own_names(names)
         times = self.find_times(text)
         lead_year = self._lead_year(times, segments)
 
         readings = []
-        for index, quantity in enumerate(quantities):
-            if quantity.family == "count" and self._is_label(quantity, text, quantities[index + 1:], tokens):
+        for quantity in quantities:
+            if quantity in labels:
                 continue  # 在41个工业大类行业中, 65家典型房企融资总量为…: a count that names a group
             clause = segments.of("clauses", quantity.start)
             lead_start = max([clause[0]] + [q.end for q in quantities if clause[0] <= q.end <= quantity.start])
@@ -418,21 +433,29 @@ class Attacher:
 
     # -- labels ---------------------------------------------------------------
 
-    def _is_label(self, quantity: Quantity, text: str, later: list[Quantity], tokens) -> bool:
-        """A count that names the group a statistic is about, not a statistic itself.
+    def _label_kind(self, quantity: Quantity, text: str, later: list[Quantity], tokens) -> str:
+        """Why a count names a group rather than states a figure, or "" if it states one.
 
-        在41个工业大类行业中 (a partitive), 65家典型房企融资总量为523.46亿元 (the group is the
-        subject of the next figure in its clause, with no verb between).
+        `title`: 11个重点城市人口变局： (a headline's count naming its topic); `partitive`:
+        在41个工业大类行业中 (the universe a breakdown is taken from); `subject`:
+        65家典型房企融资总量为523.46亿元 (the group of the next figure in its clause, no verb between).
         """
-        if quantity.end <= text.find("\n") or "\n" not in text:
-            rest = text[quantity.end:text.find("\n") if "\n" in text else len(text)]
-            if regex.match(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)", rest):
-                return True  # 11个重点城市人口变局：… — a headline's count that names its topic
+        return ("title" if self._is_title_label(quantity, text) else
+                "partitive" if self._is_partitive(quantity, text) else
+                "subject" if self._is_subject_label(quantity, text, later, tokens) else "")
+
+    def _is_title_label(self, quantity: Quantity, text: str) -> bool:
+        line_end = text.find("\n") if "\n" in text else len(text)
+        return quantity.end <= line_end and bool(
+            regex.match(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)", text[quantity.end:line_end]))
+
+    def _is_partitive(self, quantity: Quantity, text: str) -> bool:
+        # 在41个工业大类行业中 names the whole set; 8家净利下滑的经销商中 counts those meeting a
+        # condition, and that count is a figure.
         partitive = self.label_after.match(text, quantity.end)
-        if partitive:
-            # 在41个工业大类行业中 names the whole set; 8家净利下滑的经销商中 counts those meeting
-            # a condition, and that count is a figure.
-            return "的" not in partitive.group(0)
+        return bool(partitive) and "的" not in partitive.group(0)
+
+    def _is_subject_label(self, quantity: Quantity, text: str, later: list[Quantity], tokens) -> bool:
         clause_end = min([text.find(c, quantity.end) for c in "，。；！？,;\n" if text.find(c, quantity.end) >= 0]
                          + [len(text)])
         following = next((q for q in later if q.start < clause_end), None)
@@ -450,7 +473,7 @@ class Attacher:
 
     # -- subject --------------------------------------------------------------
 
-    def find_names(self, text: str, tokens, quantities: list[Quantity] = ()) -> list[Mention]:
+    def find_names(self, text: str, tokens, quantities: list[Quantity] = (), groups: list[Mention] = ()) -> list[Mention]:
         """Places, organisations, groups, national and own-jurisdiction words, in text order.
 
         Each is marked with what it is in its sentence: `source` for a body that reports the
@@ -470,10 +493,13 @@ class Attacher:
             org = self._org_ending_at(index, tokens, text)
             if org:
                 found.append(org)
-        token_ends = {end for _, end, _, _ in tokens}
-        found.extend(Mention(m.start("group"), m.end("group"), m.group("group"), "group")
-                     for m in self.group_pattern.finditer(text) if m.end("group") in token_ends)
+        found.extend(self._groups(text, tokens))
+        found.extend(groups)
         found.extend(self._topics(text, tokens))
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.quoted_name.finditer(text))
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.data_source.finditer(text) if m.group("name") not in self.not_names)
         occupied = {i for q in quantities for i in range(q.start, q.end)}
         found = [m for m in found if not occupied.intersection(range(m.start, m.end))]  # 超百城 is a figure
         # Merge runs of places (江苏|仪征市|新集镇|花园村) and keep the longest of overlaps.
@@ -497,6 +523,26 @@ class Attacher:
                 and m.value.endswith(self.place_suffixes)}
         merged = [replace(m, value=full[m.value]) if m.kind == "place" and m.value in full else m for m in merged]
         return [replace(m, kind=self._role(m, text)) if m.kind != "own" else m for m in merged]
+
+    def _groups(self, text: str, tokens) -> list[Mention]:
+        """Industries, kinds of enterprise and sectors opening a clause (采矿业实现…, 私营企业…,
+        民航预计运输…): subjects of the rows that break a total down."""
+        starts = {start: i for i, (start, _, _, _) in enumerate(tokens)}
+        ends = {end: i for i, (_, end, _, _) in enumerate(tokens)}
+        found = []
+        for match in self.group_pattern.finditer(text):
+            first, last = starts.get(match.start("group")), ends.get(match.end("group"))
+            if first is None or last is None:
+                continue  # 营业收入: the suffix is inside a word
+            head, tail = tokens[first], tokens[last]
+            if head[2] in self.strip_words or head[2] in self.not_names or head[3] not in NAME_TAGS:
+                continue  # 同比增加…, 单从…: not a noun phrase
+            whole = match.group("group")
+            if tail[2] not in self.sector_words and len(tail[2]) < 3 and not (
+                    tail[2] in ("企业", "业") and last > first and len(whole) >= 3):
+                continue  # 工业, 产业 alone are parts of metrics (规模以上工业增加值)
+            found.append(Mention(match.start("group"), match.end("group"), match.group("group"), "group"))
+        return found
 
     def _topics(self, text: str, tokens) -> list[Mention]:
         """A proper name opening its clause (阿里巴巴2025财年…实现营收, 央行8月15日…开展): the
@@ -523,7 +569,7 @@ class Attacher:
         if word in self.not_names or not regex.fullmatch(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9+]*", word) \
                 or word.startswith(self.function_chars):
             return False  # 从三大门类看: an unknown word that starts with a preposition
-        return tag in ("nz", "nt", "nrt", "nr", "eng") or (tag == "" and len(word) >= 2)
+        return tag in ("nz", "nt", "nrt", "nr") or (tag == "eng" and len(word) >= 2)
 
     def _org_ending_at(self, index: int, tokens, text: str) -> Mention | None:
         """An organisation whose name ends with token `index` (重庆市天实精工科技有限公司)."""
@@ -600,8 +646,8 @@ class Attacher:
         if not candidates:
             return ""
         best = candidates[-1]
-        if best.kind == "group":
-            named = [n for n in candidates if n.kind != "group" and n.start >= reading.clause[0]]
+        if best.kind == "group":  # 成都的五大先进制造业…: the city is the subject
+            named = [n for n in candidates if n.kind in ("place", "org", "own")]
             if named:
                 best = named[-1]
         return self._name_value(best, own_names)
