@@ -48,6 +48,7 @@ class Mention:
     end: int
     value: str  # the name, or the time's groups as k=v;…
     kind: str  # names: place, org, national, own, source; times: the period rule's resolve
+    surface: str = ""  # the name as written, when value is its fullest form (渝北 → 渝北区)
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -136,6 +137,7 @@ class Attacher:
             r" (?= \L<group_follow> )",
         )
         self.sector_words = lists["sector_word"]
+        self.verb_objects = dict(sorted(rules.context.get("verb_object", {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
         # Whoever publishes the data a clause reports (携程旅行数据显示): an official body is
         # only a source (see _role), anyone else reports on itself.
         self.data_source = rules.compile(
@@ -163,6 +165,7 @@ class Attacher:
                   for noun in [self._noun_after(q.end, len(text), tokens)] if noun]
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         own_names = self._own_names(names)
+        names = self._resolve_own(names, own_names, segments)
         times = self.find_times(text)
         lead_year = self._lead_year(times, segments)
 
@@ -257,22 +260,51 @@ class Attacher:
     def _read_metric(self, reading: Reading, previous: Reading | None, earlier: list[Reading], text: str,
                      tokens, names) -> None:
         quantity = reading.quantity
-        metric = ""
-        if quantity.family == "count" or (quantity.family == "" and quantity.kind is None):
-            metric = self._noun_after(quantity.end, reading.clause[1], tokens)
         lead = reading.lead
         average = next((w for w in self.average_words if w in lead), "")
         if average:  # 两年平均增长18.9%: the metric is the averaged one, marked as such
             lead = lead.replace(average, "", 1)
+        if quantity.kind == Kind.RANK:
+            lead = self._rank_lead(lead, names)
+        metric = self._strip_lead(lead, names)
+        after = self._noun_after(quantity.end, reading.clause[1], tokens)
+        counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
+        if after and (counted or not metric or self._ends_with_verb(metric)):
+            # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
+            metric = after
         if not metric:
-            metric = self._strip_lead(lead, names)
-        if not metric:
-            metric = self._inherited_metric(reading, earlier)
+            metric = self._inherited_metric(reading, earlier) or self._sentence_topic(reading, text)
         if average:
             metric = f"{metric}（{average}）"
         if reading.negative and reading.verb in ("收窄", "扩大") and metric.endswith(self.rate_words):
             reading.negative = False  # 降幅收窄1.2个百分点: the rate word carries the direction (SCHEMA)
         reading.metric = metric
+
+    def _rank_lead(self, lead: str, names: list[Mention]) -> str:
+        """What a rank ranks: 在全市科技竞争力排行中连续四年第一 → 全市科技竞争力排行. A lead that
+        only says where the ranking is (位列重庆市都市核心区第一, 均居全市第一) names no metric: it
+        is inherited from the figure before."""
+        found = regex.search(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", lead)
+        if found:
+            return found.group("inside")
+        scope = regex.sub(r"^[\s均也则都又还已]*", "", lead)
+        word = next((w for w in self.strip_words if scope.startswith(w)), "")
+        scope = scope[len(word):]
+        places = {m.surface or m.value for m in names if m.kind in ("place", "national", "own")}
+        return "" if any(scope.startswith(p) for p in places | self.own | self.national) else lead
+
+    def _has_verb(self, phrase: str) -> bool:
+        return any(self.tags.get(word) == "v" for word in self._cut(phrase) if len(word) > 1)
+
+    def _ends_with_verb(self, phrase: str) -> bool:
+        words = self._cut(phrase)
+        return bool(words) and self.tags.get(words[-1], "") in VERB_TAGS
+
+    def _sentence_topic(self, reading: Reading, text: str) -> str:
+        """从前三季度GDP增速来看，北京10.7%、浙江10.6%: the sentence says what its figures are."""
+        head = text[reading.sentence[0]:reading.quantity.start]
+        found = regex.search(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", head)
+        return self._strip_lead(found.group("topic"), []) if found else ""
 
     def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
         """The metric of the figure this one follows in its sentence (同比增长17.1% after 实现…亿元)."""
@@ -309,25 +341,34 @@ class Attacher:
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
         phrase = self.present.sub("", phrase)
-        for name in _longest_first({n.value for n in names} | self.own | self.national):
+        for name in _longest_first({n.value for n in names} | {n.surface for n in names} | self.own | self.national):
             position = phrase.find(name)
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
                 break
-        changed = True
-        while changed and phrase:
-            changed = False
-            for word in self.strip_words:
-                if phrase.endswith(word):
-                    phrase, changed = phrase[: -len(word)], True
-                    break
-                if len(word) >= 2 and phrase.startswith(word) and len(phrase) > len(word):
-                    phrase, changed = phrase[len(word):], True  # one character may start a noun: 降幅
-                    break
+        while phrase:
+            word = next((w for w in self.strip_words if phrase.endswith(w)), "")
+            if word:
+                phrase = phrase[: -len(word)]
+                continue
+            # One character may start a noun (降幅), so only longer words are stripped in front.
+            word = next((w for w in self.strip_words if len(w) >= 2 and phrase.startswith(w) and len(phrase) > len(w)), "")
+            if word:
+                phrase = phrase[len(word):]
+                continue
             stripped = phrase.strip("，,、:：;；的和与及是为在从对将把被由等其中")
-            if stripped != phrase:
-                phrase, changed = stripped, True
-        return self._after_last_verb(phrase) or phrase
+            if stripped == phrase:
+                break
+            phrase = stripped
+        return self._verb_object(self._after_last_verb(phrase) or phrase)
+
+    def _verb_object(self, phrase: str) -> str:
+        """生产粗钢 → 粗钢产量: a production verb and its object name the quantity made."""
+        for verb, noun in self.verb_objects.items():
+            if phrase.startswith(verb) and len(phrase) > len(verb):
+                rest = phrase[len(verb):]
+                return noun.replace("{}", rest)
+        return phrase
 
     def _after_last_verb(self, phrase: str) -> str:
         """What follows the last verb inside a phrase, when at least two characters do."""
@@ -521,7 +562,8 @@ class Attacher:
         # A place written without its suffix (渝北 for 渝北区) is the same place.
         full = {m.value[:-1]: m.value for m in merged if m.kind == "place" and len(m.value) >= 3
                 and m.value.endswith(self.place_suffixes)}
-        merged = [replace(m, value=full[m.value]) if m.kind == "place" and m.value in full else m for m in merged]
+        merged = [replace(m, value=full[m.value], surface=m.value) if m.kind == "place" and m.value in full else m
+                  for m in merged]
         return [replace(m, kind=self._role(m, text)) if m.kind != "own" else m for m in merged]
 
     def _groups(self, text: str, tokens) -> list[Mention]:
@@ -569,7 +611,8 @@ class Attacher:
         if word in self.not_names or not regex.fullmatch(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9+]*", word) \
                 or word.startswith(self.function_chars):
             return False  # 从三大门类看: an unknown word that starts with a preposition
-        return tag in ("nz", "nt", "nrt", "nr") or (tag == "eng" and len(word) >= 2)
+        # Not nr: jieba's dictionary tags words like 同比增加 as personal names.
+        return tag in ("nz", "nt", "nrt") or (tag == "eng" and len(word) >= 2)
 
     def _org_ending_at(self, index: int, tokens, text: str) -> Mention | None:
         """An organisation whose name ends with token `index` (重庆市天实精工科技有限公司)."""
@@ -606,8 +649,15 @@ class Attacher:
         opening = text[clause_start:mention.start]
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
-        if any(self.tags.get(word) == "v" for word in self._cut(opening) if len(word) > 1):
-            return "aside"  # 认定为重庆市新型研发机构: after the clause's verb, a name is not its subject
+        if self._has_verb(opening):
+            # After the clause's verb a name is not its subject (认定为重庆市新型研发机构) unless
+            # it opens a list item with its own verb (成都增长24.5万人、杭州增长23.9万人).
+            item_start = text.rfind("、", clause_start, mention.start) + 1
+            item_end = min([i for i in (text.find("、", mention.end), text.find("，", mention.end)) if i >= 0]
+                           + [len(text)])
+            if not (item_start and not self._has_verb(text[item_start:mention.start])
+                    and self._has_verb(text[mention.end:item_end])):
+                return "aside"
         return mention.kind
 
     def _own_names(self, names: list[Mention]) -> dict[str, str]:
@@ -623,6 +673,20 @@ class Attacher:
             if len(name) >= 2 and name not in self.own and name[-1] not in best:
                 best[name[-1]] = name
         return best
+
+    def _resolve_own(self, names: list[Mention], own_names: dict[str, str], segments: Segments) -> list[Mention]:
+        """全市 in a paragraph about 重庆 is 重庆; else the place of that level the article names most."""
+        resolved = []
+        for index, mention in enumerate(names):
+            if mention.kind == "own":
+                paragraph = segments.of("paragraphs", mention.start)
+                level = mention.value[-1]
+                near = [n for n in names[:index] if n.kind == "place" and n.start >= paragraph[0]
+                        and (n.value.endswith(level) or not n.value.endswith(self.place_suffixes))]
+                if near:
+                    mention = replace(mention, value=near[-1].value, kind="place")
+            resolved.append(mention)
+        return resolved
 
     def _name_value(self, mention: Mention, own_names: dict[str, str]) -> str:
         if mention.kind == "own":

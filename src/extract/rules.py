@@ -315,6 +315,9 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         if pattern is not None:
             periods.append(PeriodRule(rule["id"], rule.get("resolve", ""), pattern))
 
+    for verb, noun in raw["context.toml"].get("verb_object", {}).items():
+        if not isinstance(noun, str) or "{}" not in noun:
+            problems.append(f"context.toml [verb_object] {verb!r}: needs a string with {{}} for the object")
     context = dict(raw["context.toml"])
     context.pop("period", None)
     context.pop("lists", None)
