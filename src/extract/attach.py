@@ -35,6 +35,7 @@ SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
+WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
 CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -57,9 +58,12 @@ def _longest_first(words) -> tuple[str, ...]:
 
 
 def _spans(text: str, ends: str) -> list[tuple[int, int]]:
+    """Consecutive spans of `text`, each ending after one of `ends`; a mark between two digits
+    (4:6, 2,928,502, 1.5) belongs to a number and ends nothing."""
     spans, start = [], 0
+    last = len(text) - 1
     for i, char in enumerate(text):
-        if char in ends:
+        if char in ends and not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit()):
             spans.append((start, i + 1))
             start = i + 1
     if start < len(text):
@@ -192,6 +196,7 @@ class Attacher:
                                                        headings)
             reading.period = self._period(times, reading, segments, lead_year, text)
         self._distribute(readings, text)
+        self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
         readings = self._drop_thresholds(readings, text)
 
@@ -269,7 +274,8 @@ class Attacher:
         metric = self._strip_lead(lead, names)
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
         counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
-        if after and (counted or not metric or self._ends_with_verb(metric)):
+        if after and (counted or not metric or self._ends_with_verb(metric) or self._is_weak(metric)
+                      or metric.endswith(self.function_chars)):
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
             metric = after
         if not metric:
@@ -284,7 +290,7 @@ class Attacher:
         """What a rank ranks: 在全市科技竞争力排行中连续四年第一 → 全市科技竞争力排行. A lead that
         only says where the ranking is (位列重庆市都市核心区第一, 均居全市第一) names no metric: it
         is inherited from the figure before."""
-        found = regex.search(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", lead)
+        found = regex.search(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", lead, regex.VERBOSE)
         if found:
             return found.group("inside")
         scope = regex.sub(r"^[\s均也则都又还已]*", "", lead)
@@ -292,6 +298,10 @@ class Attacher:
         scope = scope[len(word):]
         places = {m.surface or m.value for m in names if m.kind in ("place", "national", "own")}
         return "" if any(scope.startswith(p) for p in places | self.own | self.national) else lead
+
+    def _is_weak(self, phrase: str) -> bool:
+        """Only adverbs, prepositions and the like (共同, 先后): no word that names a quantity."""
+        return all(self.tags.get(word, "") in WEAK_TAGS for word in self._cut(phrase))
 
     def _has_verb(self, phrase: str) -> bool:
         return any(self.tags.get(word) == "v" for word in self._cut(phrase) if len(word) > 1)
@@ -303,7 +313,7 @@ class Attacher:
     def _sentence_topic(self, reading: Reading, text: str) -> str:
         """从前三季度GDP增速来看，北京10.7%、浙江10.6%: the sentence says what its figures are."""
         head = text[reading.sentence[0]:reading.quantity.start]
-        found = regex.search(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", head)
+        found = regex.search(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", head, regex.VERBOSE)
         return self._strip_lead(found.group("topic"), []) if found else ""
 
     def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
@@ -431,6 +441,22 @@ class Attacher:
             phrase = phrase[:found.start] + phrase[found.end:]
         return phrase
 
+    def _ratio_parties(self, readings: list[Reading], names: list[Mention], own_names, text: str) -> None:
+        """市科技局与渝北区政府按4:6出资: one part each, in the order the parties are named (SCHEMA)."""
+        by_span: dict[tuple[int, int], list[Reading]] = {}
+        for reading in readings:
+            if reading.quantity.kind == Kind.RATIO:
+                by_span.setdefault((reading.quantity.start, reading.quantity.end), []).append(reading)
+        for (start, _), parts in by_span.items():
+            clause = parts[0].clause
+            parties = [n for n in names if clause[0] <= n.start and n.end <= start
+                       and n.kind not in ("source", "group")]
+            joined = len(parties) == len(parts) and all(
+                regex.fullmatch(r"\s*(?:与|和|、|及|同)\s*", text[a.end:b.start]) for a, b in zip(parties, parties[1:]))
+            if joined:
+                for reading, party in zip(parts, parties):
+                    reading.subject = self._name_value(party, own_names)
+
     def _infer_units(self, readings: list[Reading]) -> None:
         """A magnitude written without its unit (日均发送旅客超千万) takes the unit the article
         writes for the same metric nearby (SCHEMA "Unit when none is written")."""
@@ -463,14 +489,58 @@ class Attacher:
         counted, not a figure of its own (SCHEMA "Thresholds"): 有8家预告净利下滑50%以上,
         5家公司净利同比下降40%以上, 无一增长超30万人. A bound about a group with no count
         (许多大城市…增长超过300万人) is a figure about that group, and stays."""
-        counted_clauses = {
-            r.clause for r in readings
-            if r.quantity.family == "count" or r.quantity.rule == "quantity.zero"
-            if self.clause_opening.match(self._without_times(text[r.clause[0]:r.quantity.start]))
-        }
+        openers = {}  # clause -> the count that opens it
+        for r in readings:
+            if (r.quantity.family == "count" or r.quantity.rule == "quantity.zero") and r.clause not in openers \
+                    and self.clause_opening.match(self._without_times(text[r.clause[0]:r.quantity.start])):
+                openers[r.clause] = r
         return [r for r in readings
-                if not (r.clause in counted_clauses and r.quantity.family != "count"
-                        and r.quantity.rule != "quantity.zero" and r.quantity.qualifier.value not in ("=", "~"))]
+                if not (r.clause in openers and r is not openers[r.clause]
+                        and r.quantity.start > openers[r.clause].quantity.start
+                        and r.quantity.qualifier.value not in ("=", "~"))]
+
+    def _ratio_parties(self, readings: list[Reading], names: list[Mention], own_names, text: str) -> None:
+        """市科技局与渝北区政府按4:6出资: one part each, in the order the parties are named (SCHEMA)."""
+        by_span: dict[tuple[int, int], list[Reading]] = {}
+        for reading in readings:
+            if reading.quantity.kind == Kind.RATIO:
+                by_span.setdefault((reading.quantity.start, reading.quantity.end), []).append(reading)
+        for (start, _), parts in by_span.items():
+            clause = parts[0].clause
+            parties = [n for n in names if clause[0] <= n.start and n.end <= start
+                       and n.kind not in ("source", "group")]
+            joined = len(parties) == len(parts) and all(
+                regex.fullmatch(r"\s*(?:与|和|、|及|同)\s*", text[a.end:b.start]) for a, b in zip(parties, parties[1:]))
+            if joined:
+                for reading, party in zip(parts, parties):
+                    reading.subject = self._name_value(party, own_names)
+
+    def _infer_units(self, readings: list[Reading]) -> None:
+        """A magnitude written without its unit (日均发送旅客超千万) takes the unit the article
+        writes for the same metric nearby (SCHEMA "Unit when none is written")."""
+        zeros = [r for r in readings if r.quantity.rule == "quantity.zero" and r.quantity.unit]
+        for reading in readings:
+            quantity = reading.quantity
+            if quantity.unit:
+                continue
+            if quantity.rule == "quantity.zero":  # 无一 in a title, 没有一个城市 in the body
+                if zeros:
+                    reading.quantity = replace(quantity, unit=zeros[0].quantity.unit, family=zeros[0].quantity.family)
+                continue
+            if quantity.family or not reading.metric:
+                continue
+            # The same quantity: same metric, and a value of the same order (within 100 times).
+            donors = [r for r in readings if r.quantity.unit and r.quantity.family in ("currency", "count", "measure")
+                      and phrases_agree(r.metric, reading.metric)
+                      and r.quantity.value and abs(quantity.value / r.quantity.value) <= 100
+                      and abs(r.quantity.value / quantity.value) <= 100]
+            if donors:
+                # The unit most of them are written with; the nearest breaks a tie.
+                counts = Counter((r.quantity.unit, r.quantity.family) for r in donors)
+                best = max(counts.values())
+                donor = min((r for r in donors if counts[(r.quantity.unit, r.quantity.family)] == best),
+                            key=lambda r: abs(r.quantity.start - quantity.start))
+                reading.quantity = replace(quantity, unit=donor.quantity.unit, family=donor.quantity.family)
 
     # -- labels ---------------------------------------------------------------
 
@@ -653,7 +723,7 @@ class Attacher:
             # After the clause's verb a name is not its subject (认定为重庆市新型研发机构) unless
             # it opens a list item with its own verb (成都增长24.5万人、杭州增长23.9万人).
             item_start = text.rfind("、", clause_start, mention.start) + 1
-            item_end = min([i for i in (text.find("、", mention.end), text.find("，", mention.end)) if i >= 0]
+            item_end = min([i for i in (text.find(c, mention.end) for c in CLAUSE_END + "、") if i >= 0]
                            + [len(text)])
             if not (item_start and not self._has_verb(text[item_start:mention.start])
                     and self._has_verb(text[mention.end:item_end])):

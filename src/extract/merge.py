@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Fact
+from .model import Fact, Kind
 from .phrases import phrases_agree
 
 
@@ -24,6 +24,7 @@ def same_fact(first: Fact, second: Fact) -> bool:
         and first.unit == second.unit
         and first.qualifier == second.qualifier
         and first.kind == second.kind
+        and (first.kind != Kind.RATIO or first.text == second.text)  # a part of 61:1 is not a part of 68:1
         and _agree_or_unsaid(first.period, second.period)
         and _agree_or_unsaid(first.metric, second.metric, phrases_agree)
         and _agree_or_unsaid(first.subject, second.subject, phrases_agree)
