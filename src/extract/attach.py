@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 import regex
@@ -99,6 +99,7 @@ class Reading:
     metric: str = ""
     subject: str = ""
     period: str = ""
+    explain: dict[str, str] = field(default_factory=dict)  # field -> the rule that decided it
 
 
 class Attacher:
@@ -148,6 +149,9 @@ class Attacher:
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?: 据 )? (?P<name> [\p{Han}A-Za-z]{2,8}? ) (?= \L<data_report> )")
         # A programme or fund named in quotes at the head of its clause (“科信贷”通过…).
         self.quoted_name = rules.compile(r"(?<= ^ | [，,。；;：:\n] ) \s* “ (?P<name> [\p{Han}A-Za-z]{2,8} ) ”")
+        # 洞见信息公司(下称洞见公司), 再升科技股份有限公司(以下简称再升科技)
+        self.alias_pattern = rules.compile(
+            r"\s* [(（] \s* (?: \L<alias_marker> ) \s* [“\"‘]? (?P<alias> [\p{Han}A-Za-z0-9]{2,12}? ) [”\"’]? \s* [)）]")
         self.not_names = lists["not_name"]
         self.not_places = lists["not_place"]
         self.function_chars = _longest_first(lists["function_char"])
@@ -190,11 +194,13 @@ class Attacher:
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous)
             self._read_metric(reading, previous, readings[:position], text, tokens, names)
-            subject = self._subject(names, own_names, reading, text)
-            paragraph = segments.of("paragraphs", reading.quantity.start)
-            reading.subject = subject or self._carried(names, own_names, paragraph[0], reading.sentence[0], default,
-                                                       headings)
-            reading.period = self._period(times, reading, segments, lead_year, text)
+            subject, how = self._subject(names, own_names, reading, text)
+            if not subject:
+                paragraph = segments.of("paragraphs", reading.quantity.start)
+                subject, how = self._carried(names, own_names, paragraph[0], reading.sentence[0], default, headings)
+            reading.subject = subject
+            reading.explain["subject"] = how
+            reading.period, reading.explain["period"] = self._period(times, reading, segments, lead_year, text)
         self._distribute(readings, text)
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
@@ -213,7 +219,8 @@ class Attacher:
                 period=reading.period,
                 kind=reading.kind,
                 sentence=original[reading.sentence[0]:reading.sentence[1]].strip(),
-                explain=(quantity.rule,),
+                explain=(f"value={quantity.rule}" + (f"+{reading.verb}" if reading.negative else ""),
+                         *(f"{key}={how}" for key, how in reading.explain.items() if how)),
             ))
         return facts
 
@@ -222,6 +229,7 @@ class Attacher:
     def _read_kind(self, reading: Reading, previous: Reading | None) -> None:
         quantity = reading.quantity
         lead = reading.lead.strip()
+        reading.explain["kind"] = "kind.construction"
         if quantity.kind in (Kind.RANK, Kind.RATIO):
             reading.kind = quantity.kind
             return
@@ -229,6 +237,7 @@ class Attacher:
                 and previous.quantity.family == quantity.family:
             # 分别下降24.4%、5.2%: a list item moves the way the first item does.
             reading.kind, reading.negative, reading.verb = previous.kind, previous.negative, previous.verb
+            reading.explain["kind"] = "kind.list_item"
             return
         tail = lead
         found = self.qualifier_at_end.search(tail)
@@ -245,6 +254,7 @@ class Attacher:
         to_level = bool(verb_found and verb_found.group("to"))
         reading.verb = verb
         reading.negative = verb in self.decrease and not to_level
+        reading.explain["kind"] = f"kind.verb:{verb}" if verb else "kind.level"
         if quantity.family == "points" or quantity.kind == Kind.CHANGE:
             reading.kind = Kind.CHANGE
         elif verb and not to_level:
@@ -257,6 +267,7 @@ class Attacher:
             # 增速为-2.7%, 降幅为5%: a rate named, then given
             rate = next(word for word in self.rate_words if tail.rstrip("为").endswith(word))
             reading.kind, reading.negative = Kind.GROWTH, rate in self.decrease
+            reading.explain["kind"] = f"kind.rate:{rate}"
         else:
             reading.kind, reading.negative = Kind.LEVEL, False
 
@@ -271,15 +282,18 @@ class Attacher:
             lead = lead.replace(average, "", 1)
         if quantity.kind == Kind.RANK:
             lead = self._rank_lead(lead, names)
-        metric = self._strip_lead(lead, names)
+        metric, how = self._strip_lead(lead, names), "metric.lead"
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
         counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
         if after and (counted or not metric or self._ends_with_verb(metric) or self._is_weak(metric)
                       or metric.endswith(self.function_chars)):
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
-            metric = after
+            metric, how = after, "metric.noun_after"
         if not metric:
-            metric = self._inherited_metric(reading, earlier) or self._sentence_topic(reading, text)
+            metric, how = self._inherited_metric(reading, earlier), "metric.inherited"
+        if not metric:
+            metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
+        reading.explain["metric"] = how if metric else ""
         if average:
             metric = f"{metric}（{average}）"
         if reading.negative and reading.verb in ("收窄", "扩大") and metric.endswith(self.rate_words):
@@ -351,7 +365,9 @@ class Attacher:
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
         phrase = self.present.sub("", phrase)
-        for name in _longest_first({n.value for n in names} | {n.surface for n in names} | self.own | self.national):
+        # 国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects.
+        subjects = {n.value for n in names} | {n.surface for n in names} | self.own | (self.national - {"国内"})
+        for name in _longest_first(subjects - {""}):
             position = phrase.find(name)
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
@@ -422,6 +438,7 @@ class Attacher:
             for series in groups:
                 for item, reading in zip(items, series):
                     reading.metric = item
+                    reading.explain["metric"] = "metric.distributed"
 
     @staticmethod
     def _parallel_groups(readings: list[Reading], size: int) -> list[list[Reading]]:
@@ -456,6 +473,7 @@ class Attacher:
             if joined:
                 for reading, party in zip(parts, parties):
                     reading.subject = self._name_value(party, own_names)
+                    reading.explain["subject"] = "subject.ratio_party"
 
     def _infer_units(self, readings: list[Reading]) -> None:
         """A magnitude written without its unit (日均发送旅客超千万) takes the unit the article
@@ -498,51 +516,6 @@ class Attacher:
                 if not (r.clause in openers and r is not openers[r.clause]
                         and r.quantity.start > openers[r.clause].quantity.start
                         and r.quantity.qualifier.value not in ("=", "~"))]
-
-    def _ratio_parties(self, readings: list[Reading], names: list[Mention], own_names, text: str) -> None:
-        """市科技局与渝北区政府按4:6出资: one part each, in the order the parties are named (SCHEMA)."""
-        by_span: dict[tuple[int, int], list[Reading]] = {}
-        for reading in readings:
-            if reading.quantity.kind == Kind.RATIO:
-                by_span.setdefault((reading.quantity.start, reading.quantity.end), []).append(reading)
-        for (start, _), parts in by_span.items():
-            clause = parts[0].clause
-            parties = [n for n in names if clause[0] <= n.start and n.end <= start
-                       and n.kind not in ("source", "group")]
-            joined = len(parties) == len(parts) and all(
-                regex.fullmatch(r"\s*(?:与|和|、|及|同)\s*", text[a.end:b.start]) for a, b in zip(parties, parties[1:]))
-            if joined:
-                for reading, party in zip(parts, parties):
-                    reading.subject = self._name_value(party, own_names)
-
-    def _infer_units(self, readings: list[Reading]) -> None:
-        """A magnitude written without its unit (日均发送旅客超千万) takes the unit the article
-        writes for the same metric nearby (SCHEMA "Unit when none is written")."""
-        zeros = [r for r in readings if r.quantity.rule == "quantity.zero" and r.quantity.unit]
-        for reading in readings:
-            quantity = reading.quantity
-            if quantity.unit:
-                continue
-            if quantity.rule == "quantity.zero":  # 无一 in a title, 没有一个城市 in the body
-                if zeros:
-                    reading.quantity = replace(quantity, unit=zeros[0].quantity.unit, family=zeros[0].quantity.family)
-                continue
-            if quantity.family or not reading.metric:
-                continue
-            # The same quantity: same metric, and a value of the same order (within 100 times).
-            donors = [r for r in readings if r.quantity.unit and r.quantity.family in ("currency", "count", "measure")
-                      and phrases_agree(r.metric, reading.metric)
-                      and r.quantity.value and abs(quantity.value / r.quantity.value) <= 100
-                      and abs(r.quantity.value / quantity.value) <= 100]
-            if donors:
-                # The unit most of them are written with; the nearest breaks a tie.
-                counts = Counter((r.quantity.unit, r.quantity.family) for r in donors)
-                best = max(counts.values())
-                donor = min((r for r in donors if counts[(r.quantity.unit, r.quantity.family)] == best),
-                            key=lambda r: abs(r.quantity.start - quantity.start))
-                reading.quantity = replace(quantity, unit=donor.quantity.unit, family=donor.quantity.family)
-
-    # -- labels ---------------------------------------------------------------
 
     def _label_kind(self, quantity: Quantity, text: str, later: list[Quantity], tokens) -> str:
         """Why a count names a group rather than states a figure, or "" if it states one.
@@ -634,7 +607,33 @@ class Attacher:
                 and m.value.endswith(self.place_suffixes)}
         merged = [replace(m, value=full[m.value], surface=m.value) if m.kind == "place" and m.value in full else m
                   for m in merged]
+        merged = self._resolve_aliases(merged, text)
         return [replace(m, kind=self._role(m, text)) if m.kind != "own" else m for m in merged]
+
+    def _resolve_aliases(self, names: list[Mention], text: str) -> list[Mention]:
+        """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
+        full_names: dict[str, str] = {}
+        ends = {m.end: m for m in names if m.kind in ("org", "place", "group")}
+        for found in self.alias_pattern.finditer(text):
+            named = ends.get(found.start())
+            if named and found.group("alias") != named.value:
+                full_names[found.group("alias")] = named.value
+        if not full_names:
+            return names
+        resolved = []
+        for mention in names:
+            alias = next((a for a in _longest_first(full_names) if mention.value == a or mention.value.endswith(a)), "")
+            if alias and mention.start not in {f.start("alias") for f in self.alias_pattern.finditer(text)}:
+                mention = replace(mention, value=full_names[alias], surface=mention.value, kind="org")
+            resolved.append(mention)
+        # The alias written as a bare word, with no suffix we would recognise (再升科技), is a name too.
+        known = {(m.start, m.end) for m in resolved}
+        for alias, full in full_names.items():
+            for found in regex.finditer(regex.escape(alias), text):
+                if (found.start(), found.end()) not in known and not any(
+                        m.start <= found.start() < m.end for m in resolved):
+                    resolved.append(Mention(found.start(), found.end(), full, "org", alias))
+        return sorted(resolved, key=lambda m: m.start)
 
     def _groups(self, text: str, tokens) -> list[Mention]:
         """Industries, kinds of enterprise and sectors opening a clause (采矿业实现…, 私营企业…,
@@ -765,7 +764,8 @@ class Attacher:
             return "全国"
         return mention.value
 
-    def _subject(self, names: list[Mention], own_names: dict[str, str], reading: Reading, text: str = "") -> str:
+    def _subject(self, names: list[Mention], own_names: dict[str, str], reading: Reading,
+                 text: str = "") -> tuple[str, str]:
         """The nearest name before the number in its sentence; a group (采矿业, 私营企业) only
         when its clause names no place or organisation before it. A rank followed by 的 and a
         name ranks that name (排在第2位的上海汽车集团)."""
@@ -774,28 +774,31 @@ class Attacher:
             after = next((n for n in names if n.start == reading.quantity.end + 1
                           and n.kind not in ("source", "aside", "group")), None)
             if after:
-                return self._name_value(after, own_names)
+                return self._name_value(after, own_names), "subject.ranked_name"
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
                       and n.kind not in ("source", "aside")]
         if not candidates:
-            return ""
+            return "", ""
         best = candidates[-1]
         if best.kind == "group":  # 成都的五大先进制造业…: the city is the subject
             named = [n for n in candidates if n.kind in ("place", "org", "own")]
             if named:
                 best = named[-1]
-        return self._name_value(best, own_names)
+        return self._name_value(best, own_names), f"subject.sentence:{best.kind}"
 
     def _carried(self, names: list[Mention], own_names: dict[str, str], paragraph_start: int, before: int,
-                 default: str, headings: list[tuple[int, int]]) -> str:
+                 default: str, headings: list[tuple[int, int]]) -> tuple[str, str]:
         """The last name that could be a subject earlier in the paragraph, else in the heading
         over it (数读·渝北创新), else the article's."""
         usable = [n for n in names if n.kind not in ("source", "aside", "group")]
         earlier = [n for n in usable if paragraph_start <= n.start and n.end <= before]
-        if not earlier:
-            heading = next((h for h in reversed(headings) if h[1] <= paragraph_start), None)
-            earlier = [n for n in usable if heading and heading[0] <= n.start and n.end <= heading[1]]
-        return self._name_value(earlier[-1], own_names) if earlier else default
+        if earlier:
+            return self._name_value(earlier[-1], own_names), "subject.paragraph"
+        heading = next((h for h in reversed(headings) if h[1] <= paragraph_start), None)
+        earlier = [n for n in usable if heading and heading[0] <= n.start and n.end <= heading[1]]
+        if earlier:
+            return self._name_value(earlier[-1], own_names), "subject.heading"
+        return default, "subject.article" if default else ""
 
     def _default_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
         """Who an article's unattributed figures are about: 全国 when it speaks of the nation
@@ -832,15 +835,19 @@ class Attacher:
         return ""
 
     def _period(self, times: list[Mention], reading: Reading, segments: Segments, lead_year: str,
-                text: str) -> str:
+                text: str) -> tuple[str, str]:
+        """The period and how it was found: the nearest time in the clause, sentence or
+        paragraph (a comparison base such as 比2019年 is not one), else the lead's year."""
         position = reading.quantity.start
         times = [m for m in times if not text[max(0, m.start - 2):m.start].endswith(self.base_words)]
-        for low, high in (reading.clause, reading.sentence, segments.of("paragraphs", position)):
+        for scope, (low, high) in zip(("clause", "sentence", "paragraph"),
+                                      (reading.clause, reading.sentence, segments.of("paragraphs", position))):
             inside = [m for m in times if low <= m.start and m.end <= high]
             if inside:
                 before = [m for m in inside if m.end <= position]
-                return _resolve_period(before[-1] if before else inside[0], lead_year)
-        return lead_year
+                chosen = before[-1] if before else inside[0]
+                return _resolve_period(chosen, lead_year), f"period.{chosen.kind}@{scope}"
+        return lead_year, "period.lead_year" if lead_year else ""
 
 
 def _parts(mention: Mention) -> dict[str, str]:

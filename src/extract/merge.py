@@ -17,10 +17,12 @@ def same_fact(first: Fact, second: Fact) -> bool:
     """Subject, metric, value, unit, qualifier and period all agree (SCHEMA "Merging").
 
     A mention that leaves the metric, subject or period unsaid (a headline figure) agrees
-    with the mention that says it.
+    with the mention that says it. Two figures in one sentence are two facts
+    (研发机构32家，新建新型研发机构32家).
     """
     return (
-        first.value == second.value
+        first.sentence != second.sentence  # a sentence does not restate its own figure
+        and first.value == second.value
         and first.unit == second.unit
         and first.qualifier == second.qualifier
         and first.kind == second.kind

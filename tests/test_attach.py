@@ -1,0 +1,137 @@
+"""Core II: subject, metric, kind, sign and period attached to each figure.
+
+Each case is a short text written for the construction it tests; expected values are what a
+reader takes from it (SCHEMA and corpus/GOLD.md).
+"""
+
+from decimal import Decimal as D
+
+import pytest
+
+
+def _facts(extractor, text):
+    return extractor.extract_text(text, doc_id="t")
+
+
+def _by_text(extractor, text):
+    return {f.text: f for f in _facts(extractor, text)}
+
+
+KIND_AND_SIGN = [
+    ("全市地区生产总值同比增长17.1%。", "17.1%", D("17.1"), "%", "growth"),
+    ("社会消费品零售总额同比下降2.3%。", "2.3%", D("-2.3"), "%", "growth"),
+    ("增速为-2.7%。", "-2.7%", D("-2.7"), "%", "growth"),
+    ("同比提高3.3个百分点。", "3.3个百分点", D("3.3"), "百分点", "change"),
+    ("比上月回落0.1个百分点。", "0.1个百分点", D("-0.1"), "百分点", "change"),
+    ("降幅收窄1.2个百分点。", "1.2个百分点", D("1.2"), "百分点", "change"),  # the metric carries the direction
+    ("煤炭消费比去年同期减少83.46万吨。", "83.46万吨", D("-834600"), "吨", "change"),
+    ("占GDP比重增至4.08%。", "4.08%", D("4.08"), "%", "level"),  # 增至: the new level
+    ("利润增长3倍。", "3倍", D("3"), "倍", "growth"),
+    ("净利同比下降超30%。", "30%", D("-30"), "%", "growth"),  # 超 is the qualifier, 下降 the verb
+    ("净亏损9.14亿元。", "9.14亿元", D("914000000"), "元", "level"),  # a loss word stays in the metric
+    ("均低于9.8%的全国增速。", "9.8%", D("9.8"), "%", "level"),  # 低于 is a bound, not a decrease
+]
+
+
+@pytest.mark.parametrize("text, figure, value, unit, kind", KIND_AND_SIGN)
+def test_kind_and_sign(extractor, text, figure, value, unit, kind):
+    fact = _by_text(extractor, text)[figure]
+    assert (fact.value, fact.unit, fact.kind.value) == (value, unit, kind)
+
+
+def test_list_items_move_like_the_first(extractor):
+    facts = _facts(extractor, "国内贷款、自筹资金、个人按揭贷款分别下降24.4%、5.2%、25.1%。")
+    assert [(f.value, f.metric) for f in facts] == [
+        (D("-24.4"), "国内贷款"), (D("-5.2"), "自筹资金"), (D("-25.1"), "个人按揭贷款")]
+
+
+METRICS = [
+    ("2020年渝北区地区生产总值实现2009.52亿元。", "2009.52亿元", "地区生产总值"),
+    ("R&D(研究与试验发展)支出达到75.46亿元。", "75.46亿元", "R&D支出"),
+    ("累计为225家科技型企业提供贷款。", "225家", "科技型企业"),  # a count measures the noun after it
+    ("每年整合不低于3亿元财政资金。", "3亿元", "财政资金"),  # a lead that ends in a verb: the noun after
+    ("万人有效发明专利拥有量达到23.56件。", "23.56件", "万人有效发明专利拥有量"),
+    ("全国生产粗钢8294万吨。", "8294万吨", "粗钢产量"),
+    ("价格为7.54万元/吨。", "7.54万元/吨", "价格（每吨）"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", METRICS)
+def test_metric(extractor, text, figure, metric):
+    assert _by_text(extractor, text)[figure].metric == metric
+
+
+def test_growth_takes_the_metric_of_the_level_before_it(extractor):
+    facts = _by_text(extractor, "阿里巴巴实现营收2432.36亿元，同比增长4%。")
+    assert facts["4%"].metric == "营收" and facts["4%"].subject == "阿里巴巴"
+
+
+def test_two_year_average_is_marked_in_the_metric(extractor):
+    facts = _by_text(extractor, "全市规模以上工业综合能源消费量187.41万吨标准煤，同比下降13.2%，两年平均下降11.3%。")
+    assert facts["11.3%"].metric == "规模以上工业综合能源消费量（两年平均）"
+    assert facts["11.3%"].value == D("-11.3")
+
+
+SUBJECTS = [
+    ("重庆市天实精工科技有限公司营业收入达16亿元。", "16亿元", "重庆市天实精工科技有限公司"),
+    ("洞见信息公司(下称洞见公司)成立。洞见公司营收增长30%。", "30%", "洞见信息公司"),  # alias
+    ("西安市统计局发布数据。全市规模以上工业煤炭消费340.95万吨。", "340.95万吨", "西安市"),  # 全市 named
+    ("渝北区科技型企业2905家。国家高新技术企业增至690家。", "690家", "渝北区"),  # carried
+    ("国家统计局数据显示，全国粮食总产量13657亿斤。", "13657亿斤", "全国"),  # a source is not the subject
+    ("携程旅行数据显示，清明节总预订量同比增长300%。", "300%", "携程旅行"),  # a company's own data
+    ("其中，采矿业实现利润总额9920.7亿元。", "9920.7亿元", "采矿业"),  # an industry group
+]
+
+
+@pytest.mark.parametrize("text, figure, subject", SUBJECTS)
+def test_subject(extractor, text, figure, subject):
+    assert _by_text(extractor, text)[figure].subject == subject
+
+
+def test_ratio_parts_go_to_their_parties(extractor):
+    facts = [f for f in _facts(extractor, "2017年，市科技局与区政府按4:6出资比例设立基金。") if f.kind.value == "ratio"]
+    assert [(f.subject, f.value, f.metric) for f in facts] == [("市科技局", D("4"), "出资比例"),
+                                                              ("区政府", D("6"), "出资比例")]
+
+
+PERIODS = [
+    ("2021年1-8月，全国社会消费品零售总额增长18.1%。", "18.1%", "2021-01/2021-08"),
+    ("2022年上半年，营收增长5%。", "5%", "2022-H1"),
+    ("2021年前三季度，GDP增长9.8%。", "9.8%", "2021-01/2021-09"),
+    ("2021年三季度，GDP增长4.9%。", "4.9%", "2021-Q3"),
+    ("2021年粮食增产。今年粮食产量增长2%。", "2%", "2021"),  # 今年 resolves from the article's year
+    ("1-4月，全市能耗下降13.2%。", "13.2%", ""),  # no year pinned anywhere
+    ("2021年1—11月，利润比2019年1—11月增长41.3%。", "41.3%", "2021-01/2021-11"),  # a base is not a period
+]
+
+
+@pytest.mark.parametrize("text, figure, period", PERIODS)
+def test_period(extractor, text, figure, period):
+    assert _by_text(extractor, text)[figure].period == period
+
+
+def test_from_a_to_b_is_two_facts(extractor):
+    facts = _facts(extractor, "3年来，该公司营业收入也从1300万元增加到16亿元。")
+    assert [(f.value, f.kind.value) for f in facts] == [(D("13000000"), "level"), (D("1600000000"), "level")]
+    assert all("营业收入" in f.metric for f in facts)
+
+
+def test_repeated_mentions_merge_and_different_facts_do_not(extractor):
+    text = ("2020年渝北区地区生产总值突破2000亿元\n\n渝北区研发机构32家，新建新型研发机构32家。\n\n"
+            "数读·渝北创新\n\n●研发机构32家。")
+    facts = _facts(extractor, text)
+    thirty_two = [f for f in facts if f.value == 32]
+    assert len(thirty_two) == 2  # two different facts with the same value
+    assert sorted(f.mentions for f in thirty_two) == [1, 2]  # the 数读 box repeats one of them
+
+
+def test_threshold_after_a_count_is_not_a_fact(extractor):
+    facts = _facts(extractor, "8家净利下滑的经销商中，5家公司净利同比下降40%以上。")
+    assert [f.text for f in facts] == ["8家", "5家"]
+
+
+def test_explain_names_the_rules(extractor):
+    [fact] = _facts(extractor, "全市地区生产总值同比下降2.3%。")
+    rules = dict(item.split("=", 1) for item in fact.explain)
+    assert rules["value"] == "quantity.amount+下降"
+    assert rules["kind"] == "kind.verb:下降" and rules["metric"] == "metric.lead"
