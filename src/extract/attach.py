@@ -35,6 +35,7 @@ SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
+OWN_LEVELS = frozenset("省市区县")
 WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
@@ -138,7 +139,7 @@ class Attacher:
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
         # 私营企业实现…, 规模以上工业企业).
         self.group_pattern = rules.compile(
-            r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{1,24}? (?: \L<group_suffix> | \L<sector_word> ) )"
+            r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{0,24}? (?: \L<group_suffix> | \L<sector_word> ) )"
             r" (?= \L<group_follow> )",
         )
         self.sector_words = lists["sector_word"]
@@ -386,6 +387,8 @@ class Attacher:
             if stripped == phrase:
                 break
             phrase = stripped
+        if phrase.startswith(self.base_words):
+            return ""  # 比清明假期: only the base of a comparison, no metric of its own
         return self._verb_object(self._after_last_verb(phrase) or phrase)
 
     def _verb_object(self, phrase: str) -> str:
@@ -750,8 +753,9 @@ class Attacher:
             if mention.kind == "own":
                 paragraph = segments.of("paragraphs", mention.start)
                 level = mention.value[-1]
+                # 全市 is a city: a place of another level (浙江省, 渝北区) is not it; 杭州 may be.
                 near = [n for n in names[:index] if n.kind == "place" and n.start >= paragraph[0]
-                        and (n.value.endswith(level) or not n.value.endswith(self.place_suffixes))]
+                        and (n.value[-1] == level or n.value[-1] not in OWN_LEVELS)]
                 if near:
                     mention = replace(mention, value=near[-1].value, kind="place")
             resolved.append(mention)
