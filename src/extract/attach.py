@@ -490,7 +490,7 @@ class Attacher:
                 if zeros:
                     reading.quantity = replace(quantity, unit=zeros[0].quantity.unit, family=zeros[0].quantity.family)
                 continue
-            if quantity.family or not reading.metric:
+            if quantity.family or not reading.metric or not quantity.value:
                 continue
             # The same quantity: same metric, and a value of the same order (within 100 times).
             donors = [r for r in readings if r.quantity.unit and r.quantity.family in ("currency", "count", "measure")
