@@ -72,6 +72,14 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     return spans or [(0, 0)]
 
 
+class Tokens(list):
+    """(start, end, word, tag) of each token, with the starts kept for bisecting."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.starts = [t[0] for t in self]
+
+
 class Segments:
     """Sentences, clauses and paragraphs of one text, looked up by position."""
 
@@ -119,14 +127,21 @@ class Attacher:
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"])
             - lists["rate_word"])
         self.fillers = _longest_first(lists["filler_word"])
+        # The strip words indexed by their last and first character, for the per-figure loop.
+        self.strip_last: dict[str, tuple[str, ...]] = {}
+        self.strip_first: dict[str, tuple[str, ...]] = {}
         self.level_words = lists["level_verb"] | lists["filler_word"]
         self.verb_words = _longest_first(self.increase | self.decrease)
         self.company_words = _longest_first(lists["company_word"])
+        for word in self.strip_words:
+            self.strip_last[word[-1]] = self.strip_last.get(word[-1], ()) + (word,)
+            self.strip_first[word[0]] = self.strip_first.get(word[0], ()) + (word,)
         self.own = lists["own_jurisdiction"]
         self.national = lists["national"]
         self.anaphors = lists["anaphor"]
         self.place_suffixes = _longest_first(lists["place_suffix"])
         self.org_suffixes = _longest_first(lists["org_suffix"])
+        self.org_last = frozenset(w[-1] for w in self.org_suffixes)
         self.official_suffixes = _longest_first(lists["official_suffix"])
         self.source_after = rules.compile(r"\s* \L<source_word>")
         self.verb_at_end = rules.compile(
@@ -158,13 +173,28 @@ class Attacher:
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
         self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
+        # Small patterns used per token or per figure, compiled once.
+        self.sentence_mark = regex.compile(r"[。！？!?；;]")
+        self.rank_scope = regex.compile(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", regex.VERBOSE)
+        self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
+        self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
+        self.word_start = regex.compile(r"[\p{Han}A-Za-z]")
+        self.word = regex.compile(r"[\p{Han}A-Za-z&]+")
+        self.name_word = regex.compile(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9+]*")
+        self.parenthesis = regex.compile(r"[(（][^)）]*[)）]")
+        self.marks = regex.compile(r"[\s“”\"'‘’《》●■▲◆★*#]+")
+        self.list_split = regex.compile(r"、|和|及|与|以及")
+        self.party_join = regex.compile(r"\s*(?:与|和|、|及|同)\s*")
+        self.headline_topic = regex.compile(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)")
+        self.list_number = regex.compile(r"\d、\s*$")
+        self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
         self.label_after = rules.compile(r"[^，。；！？,;:：\n]{0,14}? (?: \L<partitive> )")
 
     # -- the whole article ---------------------------------------------------
 
     def attach(self, doc_id: str, original: str, text: str, doc: Any, quantities: list[Quantity]) -> list[Fact]:
         segments = Segments(text)
-        tokens = [(t.idx, t.idx + len(t.text), t.text, self.tags.get(t.text, "")) for t in doc]
+        tokens = Tokens((t.idx, t.idx + len(t.text), t.text, self.tags.get(t.text, "")) for t in doc)
         label_kinds = {q: self._label_kind(q, text, quantities[i + 1:], tokens)
                        for i, q in enumerate(quantities) if q.family == "count"}
         labels = [q for q, kind in label_kinds.items() if kind]
@@ -177,20 +207,25 @@ class Attacher:
         names = self._resolve_own(names, own_names, segments)
         times = self.find_times(text)
         lead_year = self._lead_year(times, segments)
+        # A time right after 比/较 is a comparison's base, never a figure's period.
+        times = [m for m in times if not text[max(0, m.start - 2):m.start].endswith(self.base_words)]
 
         readings = []
+        ends = sorted(q.end for q in quantities)
         for quantity in quantities:
             if quantity in labels:
                 continue  # 在41个工业大类行业中, 65家典型房企融资总量为…: a count that names a group
             clause = segments.of("clauses", quantity.start)
-            lead_start = max([clause[0]] + [q.end for q in quantities if clause[0] <= q.end <= quantity.start])
+            # The lead starts after the last figure that ends in this clause before this one.
+            before = ends[:bisect_right(ends, quantity.start)]
+            lead_start = max(clause[0], before[-1] if before else 0)
             readings.append(Reading(quantity, segments.of("sentences", quantity.start), clause,
                                     text[lead_start:quantity.start]))
 
         default = self._default_subject(names, own_names)
         # Headings: short lines that end no sentence (推出“创新52条”, 数读·渝北创新).
         headings = [p for p in segments.paragraphs[1:]
-                    if 0 < len(text[p[0]:p[1]].strip()) <= 20 and not regex.search(r"[。！？!?；;]", text[p[0]:p[1]])]
+                    if 0 < len(text[p[0]:p[1]].strip()) <= 20 and not self.sentence_mark.search(text, p[0], p[1])]
         for position, reading in enumerate(readings):
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous)
@@ -305,11 +340,11 @@ class Attacher:
         """What a rank ranks: 在全市科技竞争力排行中连续四年第一 → 全市科技竞争力排行. A lead that
         only says where the ranking is (位列重庆市都市核心区第一, 均居全市第一) names no metric: it
         is inherited from the figure before."""
-        found = regex.search(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", lead, regex.VERBOSE)
+        found = self.rank_scope.search(lead)
         if found:
             return found.group("inside")
-        scope = regex.sub(r"^[\s均也则都又还已]*", "", lead)
-        word = next((w for w in self.strip_words if scope.startswith(w)), "")
+        scope = self.rank_adverbs.sub("", lead)
+        word = next((w for w in self.strip_first.get(scope[:1], ()) if scope.startswith(w)), "")
         scope = scope[len(word):]
         places = {m.surface or m.value for m in names if m.kind in ("place", "national", "own")}
         return "" if any(scope.startswith(p) for p in places | self.own | self.national) else lead
@@ -328,7 +363,7 @@ class Attacher:
     def _sentence_topic(self, reading: Reading, text: str) -> str:
         """从前三季度GDP增速来看，北京10.7%、浙江10.6%: the sentence says what its figures are."""
         head = text[reading.sentence[0]:reading.quantity.start]
-        found = regex.search(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", head, regex.VERBOSE)
+        found = self.topic_phrase.search(head)
         return self._strip_lead(found.group("topic"), []) if found else ""
 
     def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
@@ -345,7 +380,8 @@ class Attacher:
 
     def _noun_after(self, position: int, limit: int, tokens) -> str:
         """The noun right after a count (225家科技型企业 → 科技型企业), up to a verb or a stop."""
-        index = bisect_right([t[0] for t in tokens], position - 1)
+        index = bisect_right(tokens.starts, position - 1) if isinstance(tokens, Tokens) else \
+            bisect_right([t[0] for t in tokens], position - 1)
         words = []
         while index < len(tokens) and tokens[index][0] < limit:
             start, _, word, tag = tokens[index]
@@ -353,7 +389,7 @@ class Attacher:
                 index += 1  # a masked ** or a space between the count and its noun
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
-                    or not regex.match(r"[\p{Han}A-Za-z]", word):
+                    or not self.word_start.match(word):
                 break
             words.append(word)
             index += 1
@@ -361,8 +397,8 @@ class Attacher:
 
     def _strip_lead(self, lead: str, names: list[Mention]) -> str:
         """The metric words of a lead: no time, no subject, no verb, no filler."""
-        phrase = regex.sub(r"[(（][^)）]*[)）]", "", lead)  # R&D(研究与试验发展)支出 → R&D支出
-        phrase = regex.sub(r"[\s“”\"'‘’《》●■▲◆★*#]+", "", phrase)
+        phrase = self.parenthesis.sub("", lead)  # R&D(研究与试验发展)支出 → R&D支出
+        phrase = self.marks.sub("", phrase)
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
         phrase = self.present.sub("", phrase)
@@ -374,12 +410,13 @@ class Attacher:
                 phrase = phrase[position + len(name):]
                 break
         while phrase:
-            word = next((w for w in self.strip_words if phrase.endswith(w)), "")
+            word = next((w for w in self.strip_last.get(phrase[-1], ()) if phrase.endswith(w)), "")
             if word:
                 phrase = phrase[: -len(word)]
                 continue
             # One character may start a noun (降幅), so only longer words are stripped in front.
-            word = next((w for w in self.strip_words if len(w) >= 2 and phrase.startswith(w) and len(phrase) > len(w)), "")
+            word = next((w for w in self.strip_first.get(phrase[0], ())
+                         if len(w) >= 2 and phrase.startswith(w) and len(phrase) > len(w)), "")
             if word:
                 phrase = phrase[len(word):]
                 continue
@@ -434,7 +471,7 @@ class Attacher:
             after = [r for r in group if r.quantity.start > sentence[0] + marker]
             head = body[:marker]
             head = head[max(head.rfind(c) for c in "，,:：") + 1:]
-            items = [item for item in regex.split(r"、|和|及|与|以及", self._strip_lead(head, [])) if item]
+            items = [item for item in self.list_split.split(self._strip_lead(head, [])) if item]
             groups = self._parallel_groups(after, len(items))
             if len(items) < 2 or not groups:
                 continue
@@ -472,7 +509,7 @@ class Attacher:
             parties = [n for n in names if clause[0] <= n.start and n.end <= start
                        and n.kind not in ("source", "group")]
             joined = len(parties) == len(parts) and all(
-                regex.fullmatch(r"\s*(?:与|和|、|及|同)\s*", text[a.end:b.start]) for a, b in zip(parties, parties[1:]))
+                self.party_join.fullmatch(text, a.end, b.start) for a, b in zip(parties, parties[1:]))
             if joined:
                 for reading, party in zip(parts, parties):
                     reading.subject = self._name_value(party, own_names)
@@ -534,7 +571,7 @@ class Attacher:
     def _is_title_label(self, quantity: Quantity, text: str) -> bool:
         line_end = text.find("\n") if "\n" in text else len(text)
         return quantity.end <= line_end and bool(
-            regex.match(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)", text[quantity.end:line_end]))
+            self.headline_topic.match(text, quantity.end, line_end))
 
     def _is_partitive(self, quantity: Quantity, text: str) -> bool:
         # 在41个工业大类行业中 names the whole set; 8家净利下滑的经销商中 counts those meeting a
@@ -553,9 +590,9 @@ class Attacher:
         between = [t for t in tokens if quantity.end <= t[0] and t[1] <= following.start and t[2].strip()]
         while between and between[-1][2] in self.level_words:
             between.pop()  # …融资总量为523.46亿元: 为 introduces the next figure
-        if not between or not regex.fullmatch(r"[\p{Han}A-Za-z]", between[0][2][:1]):
+        if not between or not self.word_start.match(between[0][2]):
             return False  # 20家、重庆市新型高端研发机构12家: a list, not a group name
-        return not any(tag in VERB_TAGS or word in self.strip_words or not regex.fullmatch(r"[\p{Han}A-Za-z&]+", word)
+        return not any(tag in VERB_TAGS or word in self.strip_words or not self.word.fullmatch(word)
                        for _, _, word, tag in between)
 
     # -- subject --------------------------------------------------------------
@@ -664,7 +701,7 @@ class Attacher:
         topics = []
         previous_end = -1
         for index, (start, end, word, tag) in enumerate(tokens):
-            opening = start == 0 or text[start - 1] in CLAUSE_END + "、 " or regex.search(r"\d、\s*$", text[:start])
+            opening = start == 0 or text[start - 1] in CLAUSE_END + "、 " or self.list_number.search(text, max(0, start - 6), start)
             if not opening or start == previous_end:
                 continue
             if not self._is_proper(word, tag):
@@ -680,7 +717,7 @@ class Attacher:
         return topics
 
     def _is_proper(self, word: str, tag: str) -> bool:
-        if word in self.not_names or not regex.fullmatch(r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9+]*", word) \
+        if word in self.not_names or not self.name_word.fullmatch(word) \
                 or word.startswith(self.function_chars):
             return False  # 从三大门类看: an unknown word that starts with a preposition
         # Not nr: jieba's dictionary tags words like 同比增加 as personal names.
@@ -691,9 +728,9 @@ class Attacher:
         _, end, word, tag = tokens[index]
         weak = word in self.company_words  # 和谐汽车 is a company, 综合能源 is not
         if weak and not (index and tokens[index - 1][3] in PROPER_TAGS
-                         and regex.fullmatch(r"[\p{Han}A-Za-z]+", tokens[index - 1][2])):
+                         and self.word.fullmatch(tokens[index - 1][2])):
             return None
-        suffix = next((s for s in self.org_suffixes if word.endswith(s)), "")
+        suffix = next((s for s in self.org_suffixes if word.endswith(s)), "") if word[-1:] in self.org_last else ""
         if len(suffix) == 1 and len(word) < 3 and tag != "nt":
             return None  # 变局, 内部, 东部: a common word that ends like an organisation
         if not (suffix or tag == "nt" or weak):
@@ -702,7 +739,7 @@ class Attacher:
         while first > 0 and index - first < 5:
             _, _, before, before_tag = tokens[first - 1]
             adjective = before_tag == "a" and first == index  # 庞大集团
-            if (before_tag not in NAME_TAGS and not adjective) or not regex.fullmatch(r"[\p{Han}A-Za-z&]+", before) \
+            if (before_tag not in NAME_TAGS and not adjective) or not self.word.fullmatch(before) \
                     or before in self.own or before in self.strip_words:
                 break
             first -= 1
@@ -737,7 +774,7 @@ class Attacher:
         counts: Counter = Counter()
         for mention in names:
             if mention.kind in ("place", "org", "source"):
-                for found in regex.finditer(r"\p{Han}{1,6}?[省市区县]", mention.value):
+                for found in self.level_place.finditer(mention.value):
                     if mention.kind == "place" or found.start() == 0:
                         counts[found.group(0)] += 1
         best: dict[str, str] = {}
@@ -843,7 +880,6 @@ class Attacher:
         """The period and how it was found: the nearest time in the clause, sentence or
         paragraph (a comparison base such as 比2019年 is not one), else the lead's year."""
         position = reading.quantity.start
-        times = [m for m in times if not text[max(0, m.start - 2):m.start].endswith(self.base_words)]
         for scope, (low, high) in zip(("clause", "sentence", "paragraph"),
                                       (reading.clause, reading.sentence, segments.of("paragraphs", position))):
             inside = [m for m in times if low <= m.start and m.end <= high]

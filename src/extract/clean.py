@@ -9,6 +9,7 @@ with spaces. So an offset in the cleaned text is an offset in the article, and t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,7 @@ MIN_BROKEN_LINE = 15  # a shorter unfinished line is a heading, not a broken sen
 class Furniture:
     """The compiled page-furniture patterns of normalize.toml."""
 
-    lines: tuple[Any, ...]
+    lines: Any  # every furniture-line pattern in one alternation, run once over the text
     caption_end: Any
     credit_only: Any
     caption_max: int
@@ -37,7 +38,7 @@ class Furniture:
         table = rules.furniture
         compile_line = lambda pattern: regex.compile(pattern, regex.MULTILINE)  # noqa: E731
         return cls(
-            lines=tuple(compile_line(p) for p in table.get("line", [])),
+            lines=compile_line("|".join(f"(?:{p})" for p in table.get("line", [])) or r"(?!)"),
             caption_end=compile_line(table.get("caption_end", r"(?!)")),
             credit_only=compile_line(table.get("credit_only", r"(?!)")),
             caption_max=int(table.get("caption_max", 80)),
@@ -84,7 +85,13 @@ def clean_text(text: str, rules: Rules, furniture: Furniture | None = None) -> s
             _mask(chars, found.start(), found.end())
 
     lines = _lines(folded)
+    starts = [start for start, _ in lines]
     title = next((folded[s:e].strip() for s, e in lines if folded[s:e].strip()), "")
+    # One pass of each pattern over the whole text; a match marks the line it starts on.
+    flagged = {bisect_right(starts, m.start()) - 1 for m in furniture.lines.finditer(folded)}
+    # A caption is known by how its line ends, and its match may start on a line before.
+    flagged |= {bisect_right(starts, m.end() - 1) - 1 for m in furniture.caption_end.finditer(folded)}
+    credits = {bisect_right(starts, m.start()) - 1 for m in furniture.credit_only.finditer(folded)}
     masked_lines: set[int] = set()
     for number, (start, end) in enumerate(lines):
         line = folded[start:end]
@@ -93,9 +100,9 @@ def clean_text(text: str, rules: Rules, furniture: Furniture | None = None) -> s
         repeat = furniture.repeat_title.match(line)
         if repeat and line[repeat.end():].strip() == title:
             masked_lines.add(number)
-        elif any(p.search(line) for p in furniture.lines) or furniture.caption_end.search(line):
+        elif number in flagged:
             masked_lines.add(number)
-        if furniture.credit_only.match(line):
+        if number in credits:
             # The caption is the nearest non-empty line above a lone credit line.
             above = number - 1
             while above >= 0 and not folded[lines[above][0]:lines[above][1]].strip():

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 FRACTION_PLACES = Decimal("0.000001")  # 三分之一 -> 33.333333, as SCHEMA writes it
 HUNDRED = Decimal(100)
 RANGE_SEPARATORS = "至到~-"
+WINDOW_BEFORE, WINDOW_AFTER = 8, 24  # see QuantityFinder._windows
+ANCHOR_WORD_LISTS = ("first_place", "last_place")  # rules whose words hold no numeral (榜首, 垫底)
+NEAR = 40  # longer than any not-fact match: a quoted name, 2016-2020年, 近三个季度
 LIST_SEPARATORS = "、和及与或"
 
 
@@ -47,27 +50,61 @@ class QuantityFinder:
         # 至少已有11个, 超过了30%: a qualifier word may stand a little before the number.
         self._before = rules.compile(r"(?: \L<q_before> ) (?: 已有 | 已经 | 已 | 有 | 了 | 达 | 为 | 是 | 占 ){0,2} \s* \Z")
         self._before_word = rules.compile(r"\L<q_before>")
+        table = rules.numerals
+        anchors = set("0123456789") | set(table.digits) | set(table.compound_digits) | set(table.small_units) \
+            | set(table.magnitudes) | {w[0] for name in ANCHOR_WORD_LISTS for w in rules.named_lists.get(name, ())} \
+            | set(rules.named_lists.get("anchor_char", ()))
+        self._anchor = regex.compile("[" + "".join(regex.escape(c) for c in sorted(anchors)) + "]+")
         # The low end of a range or an earlier list item, written without its unit.
         self._bare_tail = rules.compile(r"(?P<number> (?&num) ) \s* \Z")
 
     # -- finding -------------------------------------------------------------
 
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text that can hold a quantity: around every digit or numeral character.
+
+        Rules are only run there, which spares the regex engine the prose between numbers. A
+        window reaches WINDOW_BEFORE characters before its first anchor (the 第 of 第三, the 过
+        of 过半) and WINDOW_AFTER after its last (units, per-unit denominators, 以上/左右);
+        lookbehinds still see the text before a window.
+        """
+        windows: list[tuple[int, int]] = []
+        for found in self._anchor.finditer(text):
+            start, end = max(0, found.start() - WINDOW_BEFORE), min(len(text), found.end() + WINDOW_AFTER)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
     def find_spans(self, text: str) -> list[Span]:
         """Every match of every rule, in rule order (overlaps not yet resolved)."""
+        windows = self._windows(text)
         return [
             Span(rule, found, found.start(), found.end())
             for rule in self.rules.quantity_rules
-            for found in rule.pattern.finditer(text)
+            for start, end in windows
+            for found in rule.pattern.finditer(text, start, end)
             if found.end() > found.start()
         ]
 
-    def _not_fact_matches(self, text: str) -> list[tuple[str, frozenset[str], int, int]]:
-        return [
-            (rule.id, rule.applies_to, found.start(), found.end())
+    def _not_fact_matches(self, text: str, spans: list[Span]) -> list[tuple[str, frozenset[str], int, int]]:
+        """Not-fact matches near the given spans (a not-fact match is never longer than NEAR)."""
+        windows: list[tuple[int, int]] = []
+        for span in sorted(spans, key=lambda s: s.start):
+            start, end = max(0, span.start - NEAR), min(len(text), span.end + NEAR)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        found = {
+            (rule.id, rule.applies_to, match.start(), match.end())
             for rule in self.rules.not_fact_rules
-            for found in rule.pattern.finditer(text)
-            if found.end() > found.start()
-        ]
+            for start, end in windows
+            for match in rule.pattern.finditer(text, start, end)
+            if match.end() > match.start()
+        }
+        return sorted(found, key=lambda item: (item[2], item[0]))
 
     def quantities(self, text: str, original: str | None = None) -> list[Quantity]:
         """All quantities of a cleaned `text`; `text` fields are sliced from `original`.
@@ -90,7 +127,7 @@ class QuantityFinder:
         # sorted() is stable: among equal spans the rule listed first stays first.
         resolved.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
         occupied = bytearray(len(text) + 1)
-        excluded = self._not_fact_matches(text)
+        excluded = self._not_fact_matches(text, [span for span, _ in resolved])
         kept: list[Quantity] = []
         for span, found in resolved:
             if any(occupied[span.start:span.end]):

@@ -100,8 +100,8 @@ class Rules:
         return _compile(pattern, self.named_lists, self._defines)
 
     @property
-    def _defines(self) -> str:
-        return self.context.get("__defines__", "")
+    def _defines(self) -> Mapping[str, str]:
+        return self.context.get("__defines__", {})
 
 
 def _read_toml(path: Path, problems: list[str]) -> dict:
@@ -122,9 +122,34 @@ def _check_keys(where: str, table: Mapping, allowed: set[str], required: set[str
         problems.append(f"{where}: missing key {key!r}")
 
 
-def _compile(pattern: str, named_lists: Mapping[str, frozenset[str]], defines: str) -> Any:
-    used = {name: named_lists[name] for name in regex.findall(r"\\L<(\w+)>", defines + pattern) if name in named_lists}
-    return regex.compile(defines + pattern, FLAGS, **used)
+def _as_classes(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> str:
+    """Write each named list of single characters as a character class: the same match, but
+    the regex engine tests a class at a glance and a named list one entry at a time."""
+    def replace(found):
+        words = named_lists.get(found.group(1))
+        if words and all(len(w) == 1 for w in words):
+            return "[" + "".join(regex.escape(w) for w in sorted(words)) + "]"
+        return found.group(0)
+
+    return regex.sub(r"\\L<(\w+)>", replace, pattern)
+
+
+def _inline(pattern: str, defines: Mapping[str, str]) -> str:
+    """Write each (?&name) call as the subpattern itself: the regex engine pays for a call at
+    every position it tries, and an inline (?:…) costs nothing until it matches."""
+    for _ in range(10):  # defines call each other a few levels deep, never in a cycle
+        expanded = regex.sub(r"\(\?&(\w+)\)", lambda m: f"(?:{defines[m.group(1)]})" if m.group(1) in defines
+                             else m.group(0), pattern)
+        if expanded == pattern:
+            return pattern
+        pattern = expanded
+    raise regex.error("subpatterns in [define] call each other in a cycle")
+
+
+def _compile(pattern: str, named_lists: Mapping[str, frozenset[str]], defines: Mapping[str, str]) -> Any:
+    full = _as_classes(_inline(pattern, defines), named_lists)
+    used = {name: named_lists[name] for name in regex.findall(r"\\L<(\w+)>", full) if name in named_lists}
+    return regex.compile(full, FLAGS, **used)
 
 
 def _load_numerals(data: dict, where: str, problems: list[str]) -> NumeralTable:
@@ -230,13 +255,13 @@ def load_rules(directory: str | Path | None = None) -> Rules:
 
     quantities = raw["quantities.toml"]
     _check_keys("quantities.toml", quantities, {"define", "lists", "rule"}, {"rule"}, problems)
-    defines = "".join(f"(?P<{name}>{body})" for name, body in quantities.get("define", {}).items())
-    defines = f"(?(DEFINE){defines})" if defines else ""
+    defines = dict(quantities.get("define", {}))
     try:
-        _compile("", named, defines)
+        for body in defines.values():
+            _compile(body, named, defines)
     except regex.error as error:
         problems.append(f"quantities.toml [define]: regex does not compile: {error}")
-        defines = ""
+        defines = {}
 
     seen: set[str] = set()
 
