@@ -87,11 +87,13 @@ def clean_text(text: str, rules: Rules, furniture: Furniture | None = None) -> s
     lines = _lines(folded)
     starts = [start for start, _ in lines]
     title = next((folded[s:e].strip() for s, e in lines if folded[s:e].strip()), "")
-    # One pass of each pattern over the whole text; a match marks the line it starts on.
-    flagged = {bisect_right(starts, m.start()) - 1 for m in furniture.lines.finditer(folded)}
-    # A caption is known by how its line ends, and its match may start on a line before.
-    flagged |= {bisect_right(starts, m.end() - 1) - 1 for m in furniture.caption_end.finditer(folded)}
-    credits = {bisect_right(starts, m.start()) - 1 for m in furniture.credit_only.finditer(folded)}
+    # One pass of each pattern over the whole text. A match marks the line it ends on: a
+    # leading \s* may start it on a blank line before.
+    def marked(pattern) -> set[int]:
+        return {bisect_right(starts, m.end() - 1) - 1 for m in pattern.finditer(folded) if m.end() > m.start()}
+
+    flagged = marked(furniture.lines) | marked(furniture.caption_end)
+    credits = marked(furniture.credit_only)
     masked_lines: set[int] = set()
     for number, (start, end) in enumerate(lines):
         line = folded[start:end]
