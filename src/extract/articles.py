@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
-
 from .errors import InputError
 from .model import Article
 
@@ -30,16 +28,3 @@ def read_article(path: str | Path, *, doc_id: str | None = None) -> Article:
         raise InputError(f"{path}: not UTF-8 at byte {error.start}") from None
     return Article(doc_id=doc_id or path.stem, text=text, path=str(path), encoding="utf-8")
 
-
-def article_paths(target: str | Path) -> Iterator[tuple[Path, str]]:
-    """(path, doc_id) for a file, or every *.txt under a folder, sorted.
-
-    In a folder, the doc_id is the path relative to it without extension (`2021/yubei`).
-    """
-    target = Path(target)
-    if target.is_dir():
-        for path in sorted(target.rglob("*.txt")):
-            if path.is_file():
-                yield path, path.relative_to(target).with_suffix("").as_posix()
-    else:
-        yield target, target.stem

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ExtractError, InputError, PatternError
+from .errors import InputError, PatternError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 RUN_EXAMPLE = """\
 examples:
-  extract run corpus/articles -o out/facts.csv     # every *.txt under the folder
-  extract run some_article.txt                     # CSV on stdout
+  extract run corpus/articles -o out/facts.csv         # every *.txt under the folder
+  extract run some_article.txt                         # CSV on stdout
+  extract run archive/ -o facts.csv --jobs 0           # all cores; progress bar on stderr
+  extract run news.jsonl -o facts.parquet              # {"doc_id": …, "text": …} per line
+  extract run articles.csv --text-col body --id-col id -o facts.jsonl
+  extract run archive/ -o facts.csv --resume           # continue a stopped run, no duplicates
+  extract run archive/ -o facts.parquet --engine dask --scheduler tcp://scheduler:8786
   extract run corpus/articles --explain -o facts.csv   # adds the rule ids behind each row
+
+Exit status: 0 all articles processed, 1 some failed (each named on stderr and in --errors),
+2 bad arguments or pattern files (nothing ran).
 
 The CSV has SCHEMA's columns (doc_id, fact_id, subject, metric, value, unit, qualifier,
 period, kind, text, start, end, sentence, mentions), is UTF-8 with a BOM so Excel shows
@@ -58,11 +67,26 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read UTF-8 articles (files, or folders of *.txt) and write one row per fact.",
     )
-    run.add_argument("inputs", nargs="+", metavar="INPUT", help="an article file or a folder of *.txt files")
-    run.add_argument("-o", "--output", metavar="FILE", help="write the CSV here (default: stdout)")
+    run.add_argument("inputs", nargs="+", metavar="INPUT",
+                     help="an article (.txt), a folder (every *.txt below it), a glob, - for stdin, or a table "
+                          "of articles: .jsonl ({\"doc_id\": …, \"text\": …} per line), .csv or .parquet")
+    run.add_argument("-o", "--output", metavar="FILE",
+                     help="write the facts here: .csv, .jsonl or .parquet (default: CSV on stdout)")
+    run.add_argument("--format", choices=("csv", "jsonl", "parquet"), help="output format, if not by suffix")
+    run.add_argument("--id-col", default="doc_id", metavar="NAME", help="id column of a table input (default doc_id)")
+    run.add_argument("--text-col", default="text", metavar="NAME", help="text column of a table input (default text)")
+    run.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                     help="worker processes (0 = all cores; default 1); output is the same for any N")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local processes, or a Dask cluster (pip install 'extract[dask]')")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler, e.g. tcp://scheduler:8786 (default: a local cluster of --jobs workers)")
+    run.add_argument("--resume", action="store_true",
+                     help="continue a stopped run: skip the articles already in the output, append the rest")
+    run.add_argument("--errors", metavar="FILE", help="write a report of the articles that failed (CSV)")
     run.add_argument("--explain", action="store_true", help="add a `rules` column: the rule ids behind each row")
     run.add_argument("--patterns", metavar="DIR", help="use these pattern files instead of the bundled ones")
-    run.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar (the summary line stays)")
 
     validate = commands.add_parser(
         "validate", help="score a facts CSV against gold tables", epilog=VALIDATE_EXAMPLE,
@@ -124,56 +148,94 @@ def _patterns_dir(value: str | None) -> Path | None:
 
 
 def _run(args) -> int:
-    from .articles import article_paths, read_article
-    from .pipeline import Extractor
-    from .table import CsvWriter
+    from .output import format_for, open_writer
+    from .runner import run_dask, run_here, run_processes
+    from .sources import check_inputs, iter_sources
 
     started = time.monotonic()
-    targets = []
-    for item in args.inputs:
-        path = Path(item)
-        if not path.exists():
-            print(f"error: {path}: no such file or folder", file=sys.stderr)
-            return EXIT_USAGE
-        targets.extend(article_paths(path))
-    # jieba sets its own logger to DEBUG when imported and prints its dictionary loading.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    extractor = Extractor(patterns=_patterns_dir(args.patterns))
+    check_inputs(args.inputs, text_col=args.text_col, id_col=args.id_col)
+    patterns = str(_patterns_dir(args.patterns)) if args.patterns else None
+    if patterns:
+        from .rules import load_rules
 
-    failures: list[str] = []
-    articles = facts_written = 0
-    output = _open_output(args.output) if args.output else sys.stdout
+        load_rules(patterns)  # a pattern error stops the run before it starts (exit 2)
+    if args.resume and not args.output:
+        raise InputError("--resume needs an output file (-o)")
+    writer = open_writer(args.output, format_for(args.output, args.format), explain=args.explain,
+                         resume=args.resume, stream=sys.stdout)
+    skipped = 0
+
+    def wanted():
+        nonlocal skipped
+        for source in iter_sources(args.inputs, text_col=args.text_col, id_col=args.id_col):
+            if source.doc_id in writer.done and not source.error:
+                skipped += 1
+                continue
+            yield source
+
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    if args.engine == "dask":
+        outcomes = run_dask(wanted(), scheduler=args.scheduler, workers=args.jobs, patterns=patterns,
+                            explain=args.explain)
+    elif jobs > 1:
+        outcomes = run_processes(wanted(), jobs=jobs, patterns=patterns, explain=args.explain)
+    else:
+        outcomes = run_here(wanted(), patterns=patterns, explain=args.explain)
+
+    failures = []
+    articles = facts = 0
+    progress = _progress(args)
     try:
-        writer = CsvWriter(output, explain=args.explain)
-        for number, (path, doc_id) in enumerate(targets, 1):
-            try:
-                article = read_article(path, doc_id=doc_id)
-                facts_written += writer.write(extractor.extract(article))
+        for outcome in outcomes:
+            if outcome.error:
+                failures.append(outcome)
+                print(f"error: {outcome.origin}: {outcome.error}", file=sys.stderr)
+            else:
+                writer.write(outcome.doc_id, outcome.rows)
                 articles += 1
-            except ExtractError as error:
-                failures.append(str(error))
-                print(f"error: {error}", file=sys.stderr)
-            if not args.quiet and sys.stderr.isatty():
-                print(f"\r{number}/{len(targets)} articles", end="", file=sys.stderr, flush=True)
+                facts += len(outcome.rows)
+            if progress is not None:
+                progress.update(1)
+        writer.finish()
+    except KeyboardInterrupt:
+        part = writer.abandon()
+        where = f"; whole articles so far are in {part}: run again with --resume to finish" if part else ""
+        print(f"interrupted after {articles} articles{where}", file=sys.stderr)
+        return 130
     finally:
-        if args.output:
-            output.close()
-    if not args.quiet:
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        seconds = time.monotonic() - started
-        print(f"{articles} articles, {facts_written} facts, {len(failures)} failed, {seconds:.1f}s", file=sys.stderr)
+        if progress is not None:
+            progress.close()
+    if args.errors:
+        _write_errors(args.errors, failures)
+    seconds = time.monotonic() - started
+    done = f" ({skipped} already done)" if skipped else ""
+    print(f"{articles} articles{done}, {facts} facts, {len(failures)} failed, {seconds:.1f}s", file=sys.stderr)
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
-def _open_output(path: str):
-    """Open the output CSV, creating its folder; a clear error instead of a traceback."""
+def _progress(args):
+    """A progress bar with articles/s on stderr, when stderr is a terminal and not --quiet."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, smoothing=0.1)
+
+
+def _write_errors(path: str, failures) -> None:
+    """The run report: one row per article that failed (doc_id, path, stage, message)."""
+    import csv
+
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        return open(target, "w", encoding="utf-8-sig", newline="")
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(["doc_id", "path", "stage", "message"])
+            for failure in failures:
+                writer.writerow([failure.doc_id, failure.origin, failure.stage, failure.error])
     except OSError as error:
-        raise InputError(f"{target}: cannot write the output: {error.strerror or error}") from None
+        raise InputError(f"{target}: cannot write the error report: {error.strerror or error}") from None
 
 
 def _format_scores(doc: str, counts) -> str:

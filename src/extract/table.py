@@ -124,10 +124,32 @@ def _decimal(value) -> Decimal | None:
         return None
 
 
+def read_fact_rows(path: str | Path) -> Iterator[dict[str, str]]:
+    """The rows of a facts file written by `extract run` (CSV, JSON Lines or Parquet), as strings."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        import json
+
+        with path.open(encoding="utf-8-sig") as handle:
+            for line in handle:
+                if line.strip():
+                    yield {k: "" if v is None else str(v) for k, v in json.loads(line).items()}
+    elif suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches():
+            for record in batch.to_pylist():
+                yield {k: "" if v is None else str(v) for k, v in record.items()}
+    else:
+        yield from read_rows(path)
+
+
 def read_facts(path: str | Path):
-    """Read a facts CSV written by `extract run` into the same frame shape as `to_frame`."""
+    """Read a facts file written by `extract run` (CSV, JSON Lines or Parquet) into the same
+    frame shape as `to_frame`."""
     import pandas as pd
 
-    rows = read_rows(path)
+    rows = list(read_fact_rows(path))
     frame = pd.DataFrame(rows, columns=list(COLUMNS) if not rows else None)
     return typed_frame(frame)

@@ -1,0 +1,169 @@
+"""Running the pipeline over many articles: in this process, in worker processes, or on Dask.
+
+Every engine applies the same per-article function (`process_sources`) and yields outcomes in
+input order, so the output is byte-identical whatever the engine or the number of workers.
+Workers build their `Extractor` once (spaCy's pipeline cannot be pickled, so each process
+builds its own), which also makes them work with the `spawn` start method.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Iterable, Iterator
+
+from .errors import ExtractError
+from .sources import Source
+
+log = logging.getLogger(__name__)
+BATCH = 8  # articles per task: fewer round trips, still fine-grained enough to balance
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article: its rows, or why it failed."""
+
+    doc_id: str
+    origin: str
+    rows: list[dict[str, str]] = field(default_factory=list)
+    error: str = ""
+    stage: str = ""  # where it failed: input, read, extract, worker
+    encoding: str = ""
+
+
+_extractors: dict = {}  # per process: (patterns, explain) -> Extractor, built on first use
+
+
+def _extractor(patterns: str | None):
+    from .pipeline import Extractor
+
+    key = patterns or ""
+    if key not in _extractors:
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        _extractors[key] = Extractor(patterns=patterns)
+    return _extractors[key]
+
+
+def process_sources(sources: list[Source], patterns: str | None = None, explain: bool = False) -> list[Outcome]:
+    """The per-article function every engine runs: read, extract, and make SCHEMA rows."""
+    from .articles import read_article
+    from .model import Article
+    from .table import fact_rows
+
+    extractor = _extractor(patterns)
+    outcomes = []
+    for source in sources:
+        if source.error:
+            outcomes.append(Outcome(source.doc_id, source.origin, error=source.error, stage="input"))
+            continue
+        try:
+            if source.text is not None:
+                article = Article(doc_id=source.doc_id, text=source.text, path=source.origin)
+            else:
+                article = read_article(source.path, doc_id=source.doc_id)
+        except ExtractError as error:
+            outcomes.append(Outcome(source.doc_id, source.origin, error=str(error), stage="read"))
+            continue
+        try:
+            rows = list(fact_rows(extractor.extract(article), explain=explain))
+        except Exception as error:  # noqa: BLE001 - one article must not stop the run; it is reported
+            log.debug("extraction failed for %s", source.origin, exc_info=True)
+            outcomes.append(Outcome(source.doc_id, source.origin, error=f"{type(error).__name__}: {error}",
+                                    stage="extract", encoding=article.encoding))
+            continue
+        outcomes.append(Outcome(source.doc_id, source.origin, rows=rows, encoding=article.encoding))
+    return outcomes
+
+
+def _batches(sources: Iterable[Source], size: int = BATCH) -> Iterator[list[Source]]:
+    iterator = iter(sources)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def run_here(sources: Iterable[Source], *, patterns: str | None = None, explain: bool = False) -> Iterator[Outcome]:
+    for batch in _batches(sources):
+        yield from process_sources(batch, patterns, explain)
+
+
+def run_processes(sources: Iterable[Source], *, jobs: int, patterns: str | None = None, explain: bool = False,
+                  start_method: str | None = None) -> Iterator[Outcome]:
+    """`jobs` worker processes, at most 2 batches each in flight, outcomes in input order.
+
+    A worker that dies (killed, out of memory) breaks the pool: its batches are retried once
+    in a new pool, and an article that fails again is reported, never silently dropped.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context(start_method) if start_method else None
+    pending: deque = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        for batch in _batches(sources):
+            pending.append((batch, pool.submit(process_sources, batch, patterns, explain), False))
+            while len(pending) >= 2 * jobs:
+                outcomes, pool = _collect(pending, pool, jobs, context, patterns, explain)
+                yield from outcomes
+        while pending:
+            outcomes, pool = _collect(pending, pool, jobs, context, patterns, explain)
+            yield from outcomes
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(pending: deque, pool, jobs, context, patterns, explain):
+    """The outcomes of the oldest batch. A dead worker breaks the whole pool: every batch in
+    flight goes to a new pool once more, and a batch that was already retried is reported."""
+    batch, future, _ = pending[0]
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool:
+        log.warning("a worker process died; its articles are retried once in a new pool")
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        failed = []
+        for batch, _, retried in list(pending):
+            if retried:
+                failed.extend(Outcome(s.doc_id, s.origin, error="a worker process died twice on this article's batch",
+                                      stage="worker") for s in batch)
+        survivors = [batch for batch, _, retried in pending if not retried]
+        pending.clear()
+        for batch in survivors:
+            pending.append((batch, pool.submit(process_sources, batch, patterns, explain), True))
+        return failed, pool
+    pending.popleft()
+    return outcomes, pool
+
+
+def run_dask(sources: Iterable[Source], *, scheduler: str | None = None, workers: int = 0,
+             patterns: str | None = None, explain: bool = False) -> Iterator[Outcome]:
+    """The same per-article function on a Dask cluster (an address, or a local one)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ExtractError("--engine dask needs Dask: pip install 'extract[dask]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque = deque()
+        for batch in _batches(sources):
+            pending.append(client.submit(process_sources, batch, patterns, explain, pure=False))
+            while len(pending) >= in_flight:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
