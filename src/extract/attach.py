@@ -63,8 +63,9 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     (4:6, 2,928,502, 1.5) belongs to a number and ends nothing."""
     spans, start = [], 0
     last = len(text) - 1
-    for i, char in enumerate(text):
-        if char in ends and not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit()):
+    for found in regex.finditer("[" + regex.escape(ends) + "]", text):
+        i = found.start()
+        if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit()):
             spans.append((start, i + 1))
             start = i + 1
     if start < len(text):
@@ -137,6 +138,7 @@ class Attacher:
             self.strip_last[word[-1]] = self.strip_last.get(word[-1], ()) + (word,)
             self.strip_first[word[0]] = self.strip_first.get(word[0], ()) + (word,)
         self.own = lists["own_jurisdiction"]
+        self.bare_subject_words = _longest_first(self.own | (lists["national"] - {"国内"}))
         self.national = lists["national"]
         self.anaphors = lists["anaphor"]
         self.place_suffixes = _longest_first(lists["place_suffix"])
@@ -226,10 +228,11 @@ class Attacher:
         # Headings: short lines that end no sentence (推出“创新52条”, 数读·渝北创新).
         headings = [p for p in segments.paragraphs[1:]
                     if 0 < len(text[p[0]:p[1]].strip()) <= 20 and not self.sentence_mark.search(text, p[0], p[1])]
+        subject_words = self._subject_words(names)
         for position, reading in enumerate(readings):
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous)
-            self._read_metric(reading, previous, readings[:position], text, tokens, names)
+            self._read_metric(reading, previous, readings[:position], text, tokens, names, subject_words)
             subject, how = self._subject(names, own_names, reading, text)
             if not subject:
                 paragraph = segments.of("paragraphs", reading.quantity.start)
@@ -310,7 +313,7 @@ class Attacher:
     # -- metric ---------------------------------------------------------------
 
     def _read_metric(self, reading: Reading, previous: Reading | None, earlier: list[Reading], text: str,
-                     tokens, names) -> None:
+                     tokens, names, subject_words: tuple[str, ...]) -> None:
         quantity = reading.quantity
         lead = reading.lead
         average = next((w for w in self.average_words if w in lead), "")
@@ -318,7 +321,7 @@ class Attacher:
             lead = lead.replace(average, "", 1)
         if quantity.kind == Kind.RANK:
             lead = self._rank_lead(lead, names)
-        metric, how = self._strip_lead(lead, names), "metric.lead"
+        metric, how = self._strip_lead(lead, subject_words), "metric.lead"
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
         counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
         if after and (counted or not metric or self._ends_with_verb(metric) or self._is_weak(metric)
@@ -364,7 +367,7 @@ class Attacher:
         """从前三季度GDP增速来看，北京10.7%、浙江10.6%: the sentence says what its figures are."""
         head = text[reading.sentence[0]:reading.quantity.start]
         found = self.topic_phrase.search(head)
-        return self._strip_lead(found.group("topic"), []) if found else ""
+        return self._strip_lead(found.group("topic"), self.bare_subject_words) if found else ""
 
     def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
         """The metric of the figure this one follows in its sentence (同比增长17.1% after 实现…亿元)."""
@@ -395,16 +398,21 @@ class Attacher:
             index += 1
         return "".join(words)
 
-    def _strip_lead(self, lead: str, names: list[Mention]) -> str:
+    def _subject_words(self, names: list[Mention]) -> tuple[str, ...]:
+        """Words that name a subject, longest first, for stripping from the head of a lead.
+
+        国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
+        words = {n.value for n in names} | {n.surface for n in names} | self.own | (self.national - {"国内"})
+        return _longest_first(words - {""})
+
+    def _strip_lead(self, lead: str, subject_words: tuple[str, ...]) -> str:
         """The metric words of a lead: no time, no subject, no verb, no filler."""
         phrase = self.parenthesis.sub("", lead)  # R&D(研究与试验发展)支出 → R&D支出
         phrase = self.marks.sub("", phrase)
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
         phrase = self.present.sub("", phrase)
-        # 国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects.
-        subjects = {n.value for n in names} | {n.surface for n in names} | self.own | (self.national - {"国内"})
-        for name in _longest_first(subjects - {""}):
+        for name in subject_words:
             position = phrase.find(name)
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
@@ -471,7 +479,7 @@ class Attacher:
             after = [r for r in group if r.quantity.start > sentence[0] + marker]
             head = body[:marker]
             head = head[max(head.rfind(c) for c in "，,:：") + 1:]
-            items = [item for item in self.list_split.split(self._strip_lead(head, [])) if item]
+            items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words)) if item]
             groups = self._parallel_groups(after, len(items))
             if len(items) < 2 or not groups:
                 continue
