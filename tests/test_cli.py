@@ -58,11 +58,11 @@ def test_missing_input_is_a_usage_error(capsys, tmp_path):
 
 def test_bad_article_is_named_and_the_run_goes_on(capsys, tmp_path):
     (tmp_path / "good.txt").write_text("利润增长3.5%。", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00garbage\x80")
+    (tmp_path / "bad.txt").write_bytes(b"\x80\x81\xff" * 4)
     out = tmp_path / "facts.csv"
     assert main(["run", str(tmp_path), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "bad.txt: not UTF-8 at byte 0" in err and "Traceback" not in err
+    assert "bad.txt: not UTF-8 (bad byte at 0), GB18030 or Big5" in err and "Traceback" not in err
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [(r["doc_id"], r["value"]) for r in rows] == [("good", "3.5")]
 

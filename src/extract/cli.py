@@ -83,7 +83,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="Dask scheduler, e.g. tcp://scheduler:8786 (default: a local cluster of --jobs workers)")
     run.add_argument("--resume", action="store_true",
                      help="continue a stopped run: skip the articles already in the output, append the rest")
-    run.add_argument("--errors", metavar="FILE", help="write a report of the articles that failed (CSV)")
+    run.add_argument("--errors", metavar="FILE",
+                     help="write the articles that failed here (CSV: doc_id, path, stage, message)")
+    run.add_argument("--report", metavar="FILE",
+                     help="write one line per article here (CSV: doc_id, path, status, encoding, facts, stage, "
+                          "message)")
     run.add_argument("--explain", action="store_true", help="add a `rules` column: the rule ids behind each row")
     run.add_argument("--patterns", metavar="DIR", help="use these pattern files instead of the bundled ones")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar (the summary line stays)")
@@ -183,6 +187,7 @@ def _run(args) -> int:
         outcomes = run_here(wanted(), patterns=patterns, explain=args.explain)
 
     failures = []
+    report = []  # (doc_id, path, status, encoding, facts, stage, message) per article, for --report
     articles = facts = 0
     progress = _progress(args)
     try:
@@ -194,6 +199,9 @@ def _run(args) -> int:
                 writer.write(outcome.doc_id, outcome.rows)
                 articles += 1
                 facts += len(outcome.rows)
+            if args.report:
+                report.append([outcome.doc_id, outcome.origin, "failed" if outcome.error else "ok", outcome.encoding,
+                               len(outcome.rows), outcome.stage, outcome.error])
             if progress is not None:
                 progress.update(1)
         writer.finish()
@@ -206,7 +214,10 @@ def _run(args) -> int:
         if progress is not None:
             progress.close()
     if args.errors:
-        _write_errors(args.errors, failures)
+        _write_table(args.errors, ["doc_id", "path", "stage", "message"],
+                     ([f.doc_id, f.origin, f.stage, f.error] for f in failures))
+    if args.report:
+        _write_table(args.report, ["doc_id", "path", "status", "encoding", "facts", "stage", "message"], report)
     seconds = time.monotonic() - started
     done = f" ({skipped} already done)" if skipped else ""
     print(f"{articles} articles{done}, {facts} facts, {len(failures)} failed, {seconds:.1f}s", file=sys.stderr)
@@ -222,8 +233,8 @@ def _progress(args):
     return tqdm(unit=" articles", file=sys.stderr, smoothing=0.1)
 
 
-def _write_errors(path: str, failures) -> None:
-    """The run report: one row per article that failed (doc_id, path, stage, message)."""
+def _write_table(path: str, header: list[str], rows) -> None:
+    """A small CSV report (utf-8-sig, so Excel shows the Chinese)."""
     import csv
 
     target = Path(path)
@@ -231,11 +242,10 @@ def _write_errors(path: str, failures) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(["doc_id", "path", "stage", "message"])
-            for failure in failures:
-                writer.writerow([failure.doc_id, failure.origin, failure.stage, failure.error])
+            writer.writerow(header)
+            writer.writerows(rows)
     except OSError as error:
-        raise InputError(f"{target}: cannot write the error report: {error.strerror or error}") from None
+        raise InputError(f"{target}: cannot write the report: {error.strerror or error}") from None
 
 
 def _format_scores(doc: str, counts) -> str:

@@ -8,6 +8,7 @@ from typing import Mapping
 
 import jieba
 
+from .articles import read_article
 from .attach import Attacher
 from .clean import Furniture, clean_text
 from .merge import merge_mentions
@@ -37,6 +38,13 @@ class Extractor:
         self.finder = QuantityFinder(self.rules)
         self.attacher = Attacher(self.rules, load_word_tags())
         self.furniture = Furniture.from_rules(self.rules)
+        # Characters statistics are written with, in both scripts: they tell GBK from Big5.
+        self.common_chars = frozenset(self.rules.folds) | frozenset(self.rules.folds.values()) \
+            | frozenset(self.rules.numerals.digits) | frozenset(self.rules.numerals.magnitudes)
+
+    def read(self, path, *, doc_id: str | None = None) -> Article:
+        """Read and decode an article file (see articles.read_article)."""
+        return read_article(path, doc_id=doc_id, common=self.common_chars)
 
     def clean(self, text: str) -> str:
         return clean_text(text, self.rules, self.furniture)

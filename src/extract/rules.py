@@ -197,7 +197,7 @@ def _load_qualifiers(data: dict, where: str, problems: list[str]) -> tuple[dict,
 
 
 def _load_folds(data: dict, where: str, problems: list[str]) -> dict[str, str]:
-    _check_keys(where, data, {"ranges", "chars", "furniture"}, set(), problems)
+    _check_keys(where, data, {"ranges", "chars", "furniture", "traditional"}, set(), problems)
     folds: dict[str, str] = {}
     for name, (first, last, target) in data.get("ranges", {}).items():
         if len(first) != 1 or len(last) != 1 or len(target) != 1 or ord(last) < ord(first):
@@ -205,7 +205,7 @@ def _load_folds(data: dict, where: str, problems: list[str]) -> dict[str, str]:
             continue
         for offset in range(ord(last) - ord(first) + 1):
             folds[chr(ord(first) + offset)] = chr(ord(target) + offset)
-    for source, target in data.get("chars", {}).items():
+    for source, target in list(data.get("chars", {}).items()) + list(data.get("traditional", {}).items()):
         if len(source) != 1 or len(target) != 1:
             problems.append(f"{where} [chars] {source!r}: a fold maps one character to one character")
             continue

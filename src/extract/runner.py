@@ -51,7 +51,6 @@ def _extractor(patterns: str | None):
 
 def process_sources(sources: list[Source], patterns: str | None = None, explain: bool = False) -> list[Outcome]:
     """The per-article function every engine runs: read, extract, and make SCHEMA rows."""
-    from .articles import read_article
     from .model import Article
     from .table import fact_rows
 
@@ -65,9 +64,10 @@ def process_sources(sources: list[Source], patterns: str | None = None, explain:
             if source.text is not None:
                 article = Article(doc_id=source.doc_id, text=source.text, path=source.origin)
             else:
-                article = read_article(source.path, doc_id=source.doc_id)
+                article = extractor.read(source.path, doc_id=source.doc_id)
         except ExtractError as error:
-            outcomes.append(Outcome(source.doc_id, source.origin, error=str(error), stage="read"))
+            message = str(error).removeprefix(f"{source.path}: ")  # the origin is printed with it
+            outcomes.append(Outcome(source.doc_id, source.origin, error=message, stage="read"))
             continue
         try:
             rows = list(fact_rows(extractor.extract(article), explain=explain))
@@ -76,7 +76,8 @@ def process_sources(sources: list[Source], patterns: str | None = None, explain:
             outcomes.append(Outcome(source.doc_id, source.origin, error=f"{type(error).__name__}: {error}",
                                     stage="extract", encoding=article.encoding))
             continue
-        outcomes.append(Outcome(source.doc_id, source.origin, rows=rows, encoding=article.encoding))
+        outcomes.append(Outcome(source.doc_id, source.origin, rows=rows,
+                                encoding=article.encoding if source.text is None else ""))
     return outcomes
 
 
@@ -101,6 +102,8 @@ def run_processes(sources: Iterable[Source], *, jobs: int, patterns: str | None 
     import multiprocessing
 
     context = multiprocessing.get_context(start_method) if start_method else None
+    if (context or multiprocessing).get_start_method() == "fork":
+        _extractor(patterns)  # built once here; forked workers inherit it instead of building their own
     pending: deque = deque()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:

@@ -198,7 +198,15 @@ def total(scores: Iterable[ArticleScore]) -> tuple[Counts, Counts]:
 # -- reading ------------------------------------------------------------------
 
 
-def _row(raw: dict[str, str], source: str, *, strict: bool, problems: list[str]) -> Row | None:
+def canonical_units() -> frozenset[str]:
+    """Every unit a gold row may have: units.toml's canonical units, rank, and empty."""
+    from .rules import load_rules
+
+    return frozenset(info.unit for info in load_rules().units.values()) | {"rank", ""}
+
+
+def _row(raw: dict[str, str], source: str, *, strict: bool, problems: list[str],
+         units: frozenset[str] = frozenset()) -> Row | None:
     value_text = (raw.get("value") or "").strip()
     try:
         value = Decimal(value_text)
@@ -226,6 +234,8 @@ def _row(raw: dict[str, str], source: str, *, strict: bool, problems: list[str])
             problems.append(f"{source}: qualifier {row.qualifier!r} is not one of {' '.join(sorted(QUALIFIERS))}")
         if row.kind not in KINDS:
             problems.append(f"{source}: kind {row.kind!r} is not one of {' '.join(sorted(KINDS))}")
+        if units and row.unit not in units:
+            problems.append(f"{source}: unit {row.unit!r} is not a canonical unit (patterns/units.toml)")
     return row
 
 
@@ -244,8 +254,9 @@ def read_table(path: str | Path, *, strict: bool) -> list[Row]:
     if missing:
         raise InputError(f"{path}: missing column(s) {', '.join(missing)}")
     rows = []
+    units = canonical_units() if strict else frozenset()
     for number, raw in enumerate(raw_rows, start=2):
-        row = _row(raw, f"{path}:{number}", strict=strict, problems=problems)
+        row = _row(raw, f"{path}:{number}", strict=strict, problems=problems, units=units)
         if row is not None:
             rows.append(row)
     if problems:
@@ -271,11 +282,17 @@ def read_gold(target: str | Path) -> list[Row]:
         raise InputError(f"{target}: no such file or folder")
     rows: list[Row] = []
     problems: list[str] = []
+    first_file: dict[str, Path] = {}  # doc_id -> the gold file that holds it
     for path in files:
         try:
-            rows.extend(read_table(path, strict=True))
+            table = read_table(path, strict=True)
         except InputError as error:
             problems.append(str(error))
+            continue
+        for doc_id in dict.fromkeys(row.doc_id for row in table):
+            if first_file.setdefault(doc_id, path) != path:
+                problems.append(f"{path}: doc_id {doc_id!r} already has a gold table in {first_file[doc_id]}")
+        rows.extend(table)
     if problems:
         raise InputError("\n".join(problems))
     return rows

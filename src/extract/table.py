@@ -115,6 +115,20 @@ def typed_frame(frame):
     return frame
 
 
+def write_frame(frame, target: str | Path) -> None:
+    """Write a frame of SCHEMA columns (from `to_frame` or `read_facts`) back to a facts CSV,
+    values as plain decimals: what was read is written back exactly."""
+    import pandas as pd
+
+    columns = [c for c in COLUMNS if c in frame.columns]
+    with open(target, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(columns)
+        for record in frame[columns].itertuples(index=False):
+            writer.writerow(["" if pd.isna(v) else normalize_decimal(v) if isinstance(v, Decimal) else str(v)
+                             for v in record])
+
+
 def _decimal(value) -> Decimal | None:
     if value is None or value == "" or (isinstance(value, float) and value != value):
         return None
