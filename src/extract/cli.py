@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
 
@@ -43,6 +44,12 @@ Scores follow SCHEMA "Scoring": a quantity match needs the same unit and value (
 tolerance 1e-6); a fact match also needs metric and subject to agree (containment or
 character-bigram Dice >= 0.5). qual = share of quantity matches with the gold qualifier;
 period = share (of those with a gold period) whose period agrees.
+"""
+
+REPORT_EXAMPLE = """\
+examples:
+  extract report corpus/articles --gold corpus/gold -o report/   # then open report/index.html
+  extract report some_article.txt -o report/
 """
 
 CHECK_EXAMPLE = """\
@@ -103,6 +110,19 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--min-f1", type=float, metavar="F", help="exit 1 if micro quantity F1 is below F")
     validate.add_argument("--min-fact-f1", type=float, metavar="F", help="exit 1 if micro fact F1 is below F")
 
+    report = commands.add_parser(
+        "report", help="write an HTML report: articles with their facts highlighted", epilog=REPORT_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A static, self-contained HTML report (no network): one page per article with every fact "
+                    "highlighted (colour by kind, hover for subject, metric, value, unit, period) and an index.",
+    )
+    report.add_argument("inputs", nargs="+", metavar="INPUT", help="articles, folders or tables, as for `run`")
+    report.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the pages into")
+    report.add_argument("--gold", metavar="PATH", help="gold tables: mark missed and extra facts, show P/R/F1")
+    report.add_argument("--id-col", default="doc_id", metavar="NAME", help="id column of a table input")
+    report.add_argument("--text-col", default="text", metavar="NAME", help="text column of a table input")
+    report.add_argument("--patterns", metavar="DIR", help="use these pattern files instead of the bundled ones")
+
     check = commands.add_parser(
         "check", help="check pattern files and run their examples", epilog=CHECK_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -124,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "report":
+            return _report(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except PatternError as error:
@@ -292,6 +314,51 @@ def _validate(args) -> int:
         failed.append(f"fact F1 {fact_f1:.3f} is below {args.min_fact_f1}")
     for message in failed:
         print(f"error: {message}", file=sys.stderr)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _report(args) -> int:
+    from .model import Article
+    from .pipeline import Extractor
+    from .report import ArticlePage, write_report
+    from .score import Row, read_gold, score_article
+    from .sources import check_inputs, iter_sources
+    from .table import fact_rows, read_rows
+
+    check_inputs(args.inputs, text_col=args.text_col, id_col=args.id_col)
+    gold_by_doc: dict[str, list] = {}
+    gold_raw: dict[str, list] = {}
+    if args.gold:
+        for row in read_gold(args.gold):
+            gold_by_doc.setdefault(row.doc_id, []).append(row)
+        gold_path = Path(args.gold)
+        for table in sorted(gold_path.glob("*.csv")) if gold_path.is_dir() else [gold_path]:
+            for raw in read_rows(table):
+                gold_raw.setdefault(raw.get("doc_id", ""), []).append(raw)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    extractor = Extractor(patterns=_patterns_dir(args.patterns))
+    pages, failed = [], 0
+    for source in iter_sources(args.inputs, text_col=args.text_col, id_col=args.id_col):
+        try:
+            if source.error:
+                raise InputError(source.error)
+            article = (Article(source.doc_id, source.text, source.origin) if source.text is not None
+                       else extractor.read(source.path, doc_id=source.doc_id))
+        except InputError as error:
+            failed += 1
+            print(f"error: {source.origin}: {str(error).removeprefix(f'{source.path}: ')}", file=sys.stderr)
+            continue
+        rows = list(fact_rows(extractor.extract(article)))
+        score, extra_ids = None, frozenset()
+        if args.gold:
+            predicted = [Row(r["doc_id"], r["subject"], r["metric"], Decimal(r["value"]), r["unit"], r["qualifier"],
+                             r["period"], r["kind"], r["text"], source=r["fact_id"]) for r in rows]
+            score = score_article(article.doc_id, predicted, gold_by_doc.get(article.doc_id, []))
+            extra_ids = frozenset(row.source for row in score.extras)
+        pages.append(ArticlePage(article.doc_id, article.text, rows, score, gold_raw.get(article.doc_id, []),
+                                 extra_ids))
+    index = write_report(pages, args.output)
+    print(f"{len(pages)} articles, {failed} failed: open {index}", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 

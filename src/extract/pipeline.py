@@ -56,14 +56,19 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Fact]:
         """The facts of one article, repeated mentions merged."""
+        return self.analyse(article)[1]
+
+    def analyse(self, article: Article) -> tuple[list[Quantity], list[Fact]]:
+        """Every quantity of an article, and its facts (quantities that are labels or
+        thresholds are not facts; repeated mentions are merged)."""
         _check_text(article.text)
         if not article.text.strip():
-            return []
+            return [], []
         cleaned = self.clean(article.text)
         quantities = self.finder.quantities(cleaned, article.text)
         doc = self.nlp(cleaned)
         facts = self.attacher.attach(article.doc_id, article.text, cleaned, doc, quantities)
-        return merge_mentions(facts)
+        return quantities, merge_mentions(facts)
 
     def extract_text(self, text: str, *, doc_id: str = "") -> list[Fact]:
         return self.extract(Article(doc_id=doc_id, text=text))
