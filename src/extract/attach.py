@@ -122,6 +122,7 @@ class Attacher:
         self.increase = lists["increase_word"]
         self.decrease = lists["decrease_word"]
         self.rate_words = _longest_first(lists["rate_word"])
+        self.rate_movers = lists["rate_mover"]
         self.average_words = _longest_first(lists["average_word"])
         # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
         self.strip_words = _longest_first(
@@ -232,7 +233,7 @@ class Attacher:
         for position, reading in enumerate(readings):
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous)
-            self._read_metric(reading, previous, readings[:position], text, tokens, names, subject_words)
+            self._read_metric(reading, readings[:position], text, tokens, names, subject_words)
             subject, how = self._subject(names, own_names, reading, text)
             if not subject:
                 paragraph = segments.of("paragraphs", reading.quantity.start)
@@ -312,7 +313,7 @@ class Attacher:
 
     # -- metric ---------------------------------------------------------------
 
-    def _read_metric(self, reading: Reading, previous: Reading | None, earlier: list[Reading], text: str,
+    def _read_metric(self, reading: Reading, earlier: list[Reading], text: str,
                      tokens, names, subject_words: tuple[str, ...]) -> None:
         quantity = reading.quantity
         lead = reading.lead
@@ -335,7 +336,7 @@ class Attacher:
         reading.explain["metric"] = how if metric else ""
         if average:
             metric = f"{metric}（{average}）"
-        if reading.negative and reading.verb in ("收窄", "扩大") and metric.endswith(self.rate_words):
+        if reading.negative and reading.verb in self.rate_movers and metric.endswith(self.rate_words):
             reading.negative = False  # 降幅收窄1.2个百分点: the rate word carries the direction (SCHEMA)
         reading.metric = metric
 

@@ -27,14 +27,6 @@ class NumeralTable:
     points: frozenset[str]
     signs: Mapping[str, str]
 
-    def is_numeral_char(self, char: str) -> bool:
-        return (
-            char in self.digits
-            or char in self.compound_digits
-            or char in self.small_units
-            or char in self.magnitudes
-            or char in self.points
-        )
 
 
 def _tokenize(text: str, table: NumeralTable) -> list[tuple[str, Decimal | int, str]]:
