@@ -123,6 +123,7 @@ class Attacher:
         self.decrease = lists["decrease_word"]
         self.rate_words = _longest_first(lists["rate_word"])
         self.rate_movers = lists["rate_mover"]
+        self.inner_fillers = rules.compile(r"\L<inner_filler>")
         self.average_words = _longest_first(lists["average_word"])
         # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
         self.strip_words = _longest_first(
@@ -151,6 +152,7 @@ class Attacher:
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
         self.base_words = _longest_first(lists["base_word"])
+        self.base_after = regex.compile(r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | 同期 | 水平 )", regex.VERBOSE)
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
         self.person_after = rules.compile(r"\s* \L<person_title>")
         self.object_before = lists["object_preposition"]
@@ -209,9 +211,9 @@ class Attacher:
         own_names = self._own_names(names)
         names = self._resolve_own(names, own_names, segments)
         times = self.find_times(text)
-        lead_year = self._lead_year(times, segments)
-        # A time right after 比/较 is a comparison's base, never a figure's period.
-        times = [m for m in times if not text[max(0, m.start - 2):m.start].endswith(self.base_words)]
+        lead_year, carried_period = self._lead_year(times, segments)
+        # A comparison's base is never a figure's period: 比2019年, 较上年, 上年的2.4倍, 去年同期.
+        times = [m for m in times if not self._is_base(m, text)]
 
         readings = []
         ends = sorted(q.end for q in quantities)
@@ -240,7 +242,8 @@ class Attacher:
                 subject, how = self._carried(names, own_names, paragraph[0], reading.sentence[0], default, headings)
             reading.subject = subject
             reading.explain["subject"] = how
-            reading.period, reading.explain["period"] = self._period(times, reading, segments, lead_year, text)
+            reading.period, reading.explain["period"] = self._period(times, reading, segments, lead_year,
+                                                                     carried_period)
         self._distribute(readings, text)
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
@@ -324,6 +327,8 @@ class Attacher:
             lead = self._rank_lead(lead, names)
         metric, how = self._strip_lead(lead, subject_words), "metric.lead"
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
+        if not after and text[quantity.end:quantity.end + 1] in ("为", "是"):
+            after = self._noun_after(quantity.end + 1, reading.clause[1], tokens)  # 其中1.16亿元为投资收益
         counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
         if after and (counted or not metric or self._ends_with_verb(metric) or self._is_weak(metric)
                       or metric.endswith(self.function_chars)):
@@ -435,6 +440,7 @@ class Attacher:
             phrase = stripped
         if phrase.startswith(self.base_words):
             return ""  # 比清明假期: only the base of a comparison, no metric of its own
+        phrase = self.inner_fillers.sub("", phrase) or phrase
         return self._verb_object(self._after_last_verb(phrase) or phrase)
 
     def _verb_object(self, phrase: str) -> str:
@@ -873,19 +879,31 @@ class Attacher:
         return [Mention(m.start(), m.end(), ";".join(f"{k}={v}" for k, v in m.groupdict().items() if v), resolve)
                 for m, resolve in kept]
 
-    def _lead_year(self, times: list[Mention], segments: Segments) -> str:
-        """The year the title or lead pins; it carries down (SCHEMA "period")."""
+    def _lead_year(self, times: list[Mention], segments: Segments) -> tuple[str, str]:
+        """The article's year, and the period that carries down to figures with no time of
+        their own (SCHEMA "period"): the first year the title or lead states (its month too,
+        when the lead is a dated line: 2024年8月16日); else the year the article states most
+        often (2022上半年…今年 in an article that never dates itself)."""
         content = [p for p in segments.paragraphs if p[1] - p[0] > 1]
         lead_end = content[min(len(content), 3) - 1][1] if content else 0
         for mention in times:
-            if mention.start < lead_end:
-                year = _parts(mention).get("y") or _parts(mention).get("y1")
-                if year:
-                    return year
-        return ""
+            parts = _parts(mention)
+            year = parts.get("y") or parts.get("y1")
+            if mention.start < lead_end and year:
+                dated = mention.kind == "month" and "d" in parts
+                return year, f"{year}-{int(parts['m']):02d}" if dated else year
+        years = Counter(_parts(m).get("y") for m in times if _parts(m).get("y"))
+        if years:
+            year = max(years, key=lambda y: (years[y], y))
+            return year, ""
+        return "", ""
+
+    def _is_base(self, mention: Mention, text: str) -> bool:
+        return (text[max(0, mention.start - 2):mention.start].endswith(self.base_words)
+                or bool(self.base_after.match(text, mention.end)))
 
     def _period(self, times: list[Mention], reading: Reading, segments: Segments, lead_year: str,
-                text: str) -> tuple[str, str]:
+                carried: str) -> tuple[str, str]:
         """The period and how it was found: the nearest time in the clause, sentence or
         paragraph (a comparison base such as 比2019年 is not one), else the lead's year."""
         position = reading.quantity.start
@@ -896,7 +914,7 @@ class Attacher:
                 before = [m for m in inside if m.end <= position]
                 chosen = before[-1] if before else inside[0]
                 return _resolve_period(chosen, lead_year), f"period.{chosen.kind}@{scope}"
-        return lead_year, "period.lead_year" if lead_year else ""
+        return carried, "period.lead" if carried else ""
 
 
 def _parts(mention: Mention) -> dict[str, str]:
@@ -922,7 +940,7 @@ def _resolve_period(mention: Mention, lead_year: str) -> str:
     if resolve == "month":
         return f"{year}-{int(parts['m']):02d}"
     if resolve == "months":
-        return f"{year}-{int(parts['m1']):02d}/{year}-{int(parts['m2']):02d}"
+        return f"{year}-{int(parts.get('m1', 1)):02d}/{year}-{int(parts['m2']):02d}"
     if resolve == "quarter":
         return f"{year}-Q{CHINESE_SMALL[parts['q']]}"
     if resolve == "quarters":
