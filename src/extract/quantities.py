@@ -181,10 +181,15 @@ class QuantityFinder:
         elif resolve == "percent_words":
             yield make(parse_number(number, table), "%", "percent")
         elif resolve == "tenths":
-            yield make(parse_number(number, table) * 10, "%", "percent")
+            tenth = groups.get("tenth") or ""
+            extra = Decimal(5) if tenth == "半" else Decimal(table.digits[tenth]) if tenth else Decimal(0)
+            yield make(parse_number(number, table) * 10 + extra, "%", "percent")
         elif resolve == "fraction":
             numerator, denominator = parse_number(number, table), parse_number(groups["den"], table)
             if denominator == 0 or numerator > denominator:
+                return
+            if denominator == 1000:  # 千分之三 is per mille, as written (SCHEMA)
+                yield make(numerator, "‰", "permille")
                 return
             value = (numerator / denominator * HUNDRED).quantize(FRACTION_PLACES, ROUND_HALF_EVEN)
             yield make(value, "%", "percent")
@@ -216,7 +221,8 @@ class QuantityFinder:
         info = self.rules.units.get(groups.get("unit") or "")
         magnitude = groups.get("magnitude") or ""
         if rule.id == "quantity.amount" and not info and not magnitude and not groups.get("inside") \
-                and not self._has_magnitude(number) and not (approximate and self._is_bare_magnitude(number)):
+                and not groups.get("symbol") and not self._has_magnitude(number) \
+                and not (approximate and self._is_bare_magnitude(number)):
             return  # a bare number is a quantity only where quantity.bare finds it (上百 aside)
         if self._is_bare_magnitude(number) and not (approximate or self._follows(text, start, "bare_magnitude_cue")):
             return  # 万人有效发明专利拥有量: a magnitude word alone is not a number
@@ -246,6 +252,9 @@ class QuantityFinder:
                 raise
         for char in magnitude:
             value *= table.small_units.get(char) or Decimal(10) ** table.magnitudes[char]
+        symbol = groups.get("symbol") or ""
+        if not info and symbol:  # ￥100万: the sign is the unit
+            info = self.rules.units[self.rules.currency_symbols[symbol]]
         family = info.family if info else ("index" if rule.id == "quantity.bare" else "")
         yield Quantity(value=value, unit=info.unit if info else "", qualifier=qualifier,
                        text=original[start:span.end], start=start, end=span.end, rule=rule.id, family=family,

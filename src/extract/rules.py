@@ -82,6 +82,7 @@ class Rules:
     directory: Path
     numerals: NumeralTable
     units: Mapping[str, UnitInfo]  # surface form -> canonical unit and family
+    currency_symbols: Mapping[str, str]  # ￥ -> 元, US$ -> 美元
     per_units: frozenset[str]
     qualifiers_before: Mapping[str, Qualifier]
     qualifiers_inside: Mapping[str, Qualifier]
@@ -166,7 +167,7 @@ def _load_numerals(data: dict, where: str, problems: list[str]) -> NumeralTable:
 
 
 def _load_units(data: dict, where: str, problems: list[str]) -> tuple[dict[str, UnitInfo], frozenset[str]]:
-    _check_keys(where, data, {"unit", "per"}, {"unit"}, problems)
+    _check_keys(where, data, {"unit", "per", "symbols"}, {"unit"}, problems)
     units: dict[str, UnitInfo] = {}
     for number, entry in enumerate(data.get("unit", []), 1):
         place = f"{where} [[unit]] #{number} ({entry.get('unit', '?')})"
@@ -227,6 +228,10 @@ def load_rules(directory: str | Path | None = None) -> Rules:
 
     numerals = _load_numerals(raw["numerals.toml"], "numerals.toml", problems)
     units, per_units = _load_units(raw["units.toml"], "units.toml", problems)
+    symbols = dict(raw["units.toml"].get("symbols", {}))
+    for symbol, unit in symbols.items():
+        if unit not in units:
+            problems.append(f"units.toml [symbols] {symbol!r}: {unit!r} is not a unit")
     before, inside, after = _load_qualifiers(raw["qualifiers.toml"], "qualifiers.toml", problems)
     folds = _load_folds(raw["normalize.toml"], "normalize.toml", problems)
 
@@ -234,6 +239,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         "unit": frozenset(units),
         "count_unit": frozenset(form for form, info in units.items() if info.family == "count"),
         "per": per_units,
+        "currency_symbol": frozenset(symbols),
         "cn_digit": frozenset(numerals.digits),
         "cn_compound": frozenset(numerals.compound_digits),
         "cn_small": frozenset(numerals.small_units),
@@ -354,6 +360,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         directory=base,
         numerals=numerals,
         units=MappingProxyType(units),
+        currency_symbols=MappingProxyType(symbols),
         per_units=per_units,
         qualifiers_before=MappingProxyType(before),
         qualifiers_inside=MappingProxyType(inside),
