@@ -23,13 +23,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import regex
 
 from .model import Fact, Kind, Quantity
 from .phrases import phrases_agree
 from .rules import Rules
+from .segment import WORDS_KEY
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
@@ -71,6 +72,19 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans or [(0, 0)]
+
+
+def _token_tuples(doc, tags: Mapping[str, str]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, word, tag) per token, from the segmenter's word list when it left one."""
+    words = doc.user_data.get(WORDS_KEY) if hasattr(doc, "user_data") else None
+    if words is None:
+        for token in doc:
+            yield token.idx, token.idx + len(token.text), token.text, tags.get(token.text, "")
+        return
+    start = 0
+    for word in words:
+        yield start, start + len(word), word, tags.get(word, "")
+        start += len(word)
 
 
 class Tokens(list):
@@ -199,7 +213,7 @@ class Attacher:
 
     def attach(self, doc_id: str, original: str, text: str, doc: Any, quantities: list[Quantity]) -> list[Fact]:
         segments = Segments(text)
-        tokens = Tokens((t.idx, t.idx + len(t.text), t.text, self.tags.get(t.text, "")) for t in doc)
+        tokens = Tokens(_token_tuples(doc, self.tags))
         label_kinds = {q: self._label_kind(q, text, quantities[i + 1:], tokens)
                        for i, q in enumerate(quantities) if q.family == "count"}
         labels = [q for q, kind in label_kinds.items() if kind]

@@ -29,6 +29,7 @@ class Furniture:
     lines: Any  # every furniture-line pattern in one alternation, run once over the text
     caption_end: Any
     credit_only: Any
+    caption_hints: tuple[str, ...]
     caption_max: int
     repeat_title: Any
     markup: tuple[Any, ...]
@@ -41,6 +42,7 @@ class Furniture:
             lines=compile_line("|".join(f"(?:{p})" for p in table.get("line", [])) or r"(?!)"),
             caption_end=compile_line(table.get("caption_end", r"(?!)")),
             credit_only=compile_line(table.get("credit_only", r"(?!)")),
+            caption_hints=tuple(table.get("caption_hint", ())),
             caption_max=int(table.get("caption_max", 80)),
             repeat_title=compile_line(table.get("repeat_title", r"(?!)")),
             markup=tuple(compile_line(p) for p in table.get("markup", [])),
@@ -92,8 +94,11 @@ def clean_text(text: str, rules: Rules, furniture: Furniture | None = None) -> s
     def marked(pattern) -> set[int]:
         return {bisect_right(starts, m.end() - 1) - 1 for m in pattern.finditer(folded) if m.end() > m.start()}
 
-    flagged = marked(furniture.lines) | marked(furniture.caption_end)
-    credits = marked(furniture.credit_only)
+    flagged = marked(furniture.lines)
+    credits: set[int] = set()
+    if not furniture.caption_hints or any(hint in folded for hint in furniture.caption_hints):
+        flagged |= marked(furniture.caption_end)
+        credits = marked(furniture.credit_only)
     masked_lines: set[int] = set()
     for number, (start, end) in enumerate(lines):
         line = folded[start:end]

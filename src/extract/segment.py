@@ -12,7 +12,8 @@ from typing import Iterable
 import jieba
 import spacy
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
+
+WORDS_KEY = "extract.words"
 
 
 class JiebaTokenizer:
@@ -26,9 +27,12 @@ class JiebaTokenizer:
             self.jieba.add_word(word)
 
     def __call__(self, text: str) -> Doc:
+        # jieba returns every character, white space included, so the words joined are the
+        # text: white space stays a token of its own and no token is followed by a space.
         words = [word for word in self.jieba.cut(text, HMM=True) if word]
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[WORDS_KEY] = words  # plain strings, cheaper to walk than Token objects
+        return doc
 
 
 def build_nlp(user_words: Iterable[str] = ()) -> spacy.language.Language:
