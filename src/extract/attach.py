@@ -189,6 +189,7 @@ class Attacher:
             r"\s* [(（] \s* (?: \L<alias_marker> ) \s* [“\"‘]? (?P<alias> [\p{Han}A-Za-z0-9]{2,12}? ) [”\"’]? \s* [)）]")
         self.not_names = lists["not_name"]
         self.not_places = lists["not_place"]
+        self.known_places = lists["known_place"]
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
         self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
@@ -641,7 +642,8 @@ class Attacher:
                 found.append(Mention(start, end, word, "own"))
             elif word in self.not_places:
                 pass
-            elif tag == "ns" or (len(word) >= 2 and word.endswith(self.place_suffixes) and tag in NAME_TAGS):
+            elif word in self.known_places or (len(word) >= 2 and word.endswith(self.place_suffixes)
+                                               and tag in NAME_TAGS):
                 found.append(Mention(start, end, word, "place"))
             org = self._org_ending_at(index, tokens, text)
             if org:
@@ -872,13 +874,17 @@ class Attacher:
 
     def _default_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
         """Who an article's unattributed figures are about: 全国 when it speaks of the nation
-        more than in passing, else the first place or organisation it names."""
+        more than in passing, else the place or organisation it names most (the first of
+        equals)."""
         if sum(n.kind == "national" for n in names) >= 2:
             return "全国"
+        counts = Counter(self._name_value(n, own_names) for n in names if n.kind in ("place", "org", "own"))
+        if not counts:
+            return ""
+        first = {}
         for mention in names:
-            if mention.kind in ("place", "org", "own"):
-                return self._name_value(mention, own_names)
-        return ""
+            first.setdefault(self._name_value(mention, own_names), mention.start)
+        return max(counts, key=lambda name: (counts[name], -first[name]))
 
     # -- period ---------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from .numerals import NumeralTable
 
 PATTERN_FILES = (
     "numerals.toml",
+    "places.toml",
     "units.toml",
     "qualifiers.toml",
     "normalize.toml",
@@ -250,6 +251,9 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         "q_inside": frozenset(inside),
         "q_after": frozenset(after),
     }
+    places = raw["places.toml"]
+    _check_keys("places.toml", places, {"places"}, {"places"}, problems)
+    named["known_place"] = frozenset(w for words in places.get("places", {}).values() for w in words)
     for file_name in ("quantities.toml", "not_facts.toml", "context.toml"):
         for list_name, words in raw[file_name].get("lists", {}).items():
             if list_name in named:
