@@ -142,6 +142,9 @@ NOT_QUANTITIES = [
     ("休假三天", []),
     ("唯一的因素", []),
     ("重点城市人口变局", []),
+    ("有相当一部分是00后", []),  # a birth cohort is a name
+    ("大部分都是99、00年左右的", []),
+    ("从4个方面提出要求", []),  # the parts of an argument are rhetoric
     ("万人有效发明专利拥有量达到23.56件", [("23.56件", D("23.56"), "件", "=")]),  # the 万人 is the metric's
 ]
 
