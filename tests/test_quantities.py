@@ -153,46 +153,6 @@ def _found(extractor, text):
     return [(q.text, q.value, q.unit, q.qualifier.value) for q in extractor.quantities(text)]
 
 
-@pytest.mark.parametrize("text, expected", ARABIC + CHINESE)
-def test_numbers(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", PERCENT)
-def test_percent_and_shares(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", MAGNITUDE_UNITS)
-def test_magnitudes_with_units(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", BOUNDS)
-def test_approximations_and_bounds(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", RANGES)
-def test_ranges_give_two_quantities(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", MULTIPLES_RATIOS_RANKS)
-def test_multiples_ratios_ranks_zero(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", FUZZY_AND_HALF)
-def test_fuzzy_ranges_halves_last_place_durations(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", NOT_QUANTITIES)
-def test_not_quantities(extractor, text, expected):
-    assert _found(extractor, text) == expected
-
-
 LISTS = [
     ("分别增长3.3、1.4、1.1倍", [("3.3", D("3.3"), "倍", "="), ("1.4", D("1.4"), "倍", "="), ("1.1倍", D("1.1"), "倍", "=")]),
     ("分别增长31.62个和7.01个百分点", [("31.62个", D("31.62"), "百分点", "="), ("7.01个百分点", D("7.01"), "百分点", "=")]),
@@ -200,8 +160,24 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", LISTS)
-def test_lists_share_the_last_unit(extractor, text, expected):
+FAMILIES = {
+    "numbers": ARABIC + CHINESE,
+    "percent": PERCENT,
+    "magnitude": MAGNITUDE_UNITS,
+    "bounds": BOUNDS,
+    "ranges": RANGES,
+    "multiples": MULTIPLES_RATIOS_RANKS,
+    "fuzzy": FUZZY_AND_HALF,
+    "not": NOT_QUANTITIES,
+    "lists": LISTS,
+}
+CASES = [pytest.param(text, expected, id=f"{family}-{text}")
+         for family, cases in FAMILIES.items() for text, expected in cases]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_find_quantities(extractor, text, expected):
+    """Each family of the issue's list: text, value in base units, unit, qualifier."""
     assert _found(extractor, text) == expected
 
 
