@@ -61,6 +61,12 @@ def test_metric(extractor, text, figure, metric):
     assert _by_text(extractor, text)[figure].metric == metric
 
 
+def test_respectively_hands_parties_their_figures(extractor):
+    facts = _facts(extractor, "前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。")
+    assert [(f.subject, f.metric, f.value) for f in facts] == [
+        ("欧盟", "进出口", D("874640000000")), ("东盟", "进出口", D("870470000000")), ("美国", "进出口", D("785920000000"))]
+
+
 def test_growth_takes_the_metric_of_the_level_before_it(extractor):
     facts = _by_text(extractor, "阿里巴巴实现营收2432.36亿元，同比增长4%。")
     assert facts["4%"].metric == "营收" and facts["4%"].subject == "阿里巴巴"

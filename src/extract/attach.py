@@ -259,7 +259,7 @@ class Attacher:
             reading.explain["subject"] = how
             reading.period, reading.explain["period"] = self._period(times, reading, segments, lead_year,
                                                                      carried_period)
-        self._distribute(readings, text)
+        self._distribute(readings, text, names)
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
         readings = self._drop_thresholds(readings, text)
@@ -488,8 +488,12 @@ class Attacher:
                     break
         return words
 
-    def _distribute(self, readings: list[Reading], text: str) -> None:
+    def _is_name(self, item: str, known: set[str]) -> bool:
+        return item in known or item in self.known_places or item.endswith(self.org_suffixes)
+
+    def _distribute(self, readings: list[Reading], text: str, names: list[Mention]) -> None:
         """`A、B、C分别增长x、y、z`: each number takes the item in its place."""
+        known = {n.value for n in names} | {n.surface for n in names if n.surface}
         by_sentence: dict[tuple[int, int], list[Reading]] = {}
         for reading in readings:
             by_sentence.setdefault(reading.sentence, []).append(reading)
@@ -505,10 +509,18 @@ class Attacher:
             groups = self._parallel_groups(after, len(items))
             if len(items) < 2 or not groups:
                 continue
+            # 对欧盟、东盟、美国分别进出口…: the items are parties, so they are the subjects and
+            # what follows 分别 is the metric.
+            parties = all(self._is_name(item, known) for item in items)
+            shared = self._strip_lead(text[sentence[0] + marker + 2:after[0].quantity.start], self.bare_subject_words)
             for series in groups:
                 for item, reading in zip(items, series):
-                    reading.metric = item
-                    reading.explain["metric"] = "metric.distributed"
+                    if parties:
+                        reading.subject, reading.explain["subject"] = item, "subject.distributed"
+                        if shared:
+                            reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
+                    else:
+                        reading.metric, reading.explain["metric"] = item, "metric.distributed"
 
     @staticmethod
     def _parallel_groups(readings: list[Reading], size: int) -> list[list[Reading]]:
