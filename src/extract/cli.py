@@ -70,9 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser(
-        "run", help="extract facts from articles into a CSV", epilog=RUN_EXAMPLE,
+        "run", help="extract facts from articles into a table (CSV, JSON Lines, Parquet)", epilog=RUN_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Read UTF-8 articles (files, or folders of *.txt) and write one row per fact.",
+        description="Read articles (files, folders, globs, stdin or tables; UTF-8, GB18030/GBK, Big5 or "
+                    "UTF-16) and write one row per fact, in SCHEMA's columns.",
     )
     run.add_argument("inputs", nargs="+", metavar="INPUT",
                      help="an article (.txt), a folder (every *.txt below it), a glob, - for stdin, or a table "
@@ -104,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Precision, recall and F1 of quantities and facts, per article and in total.",
     )
-    validate.add_argument("predictions", metavar="FACTS_CSV", help="a CSV written by `extract run`")
+    validate.add_argument("predictions", metavar="FACTS", help="a facts file written by `extract run` (.csv, .jsonl, .parquet)")
     validate.add_argument("--gold", required=True, metavar="PATH", help="a gold CSV, or a folder of them")
     validate.add_argument("--errors", action="store_true", help="list gold facts missed and extra predictions")
     validate.add_argument("--min-f1", type=float, metavar="F", help="exit 1 if micro quantity F1 is below F")
