@@ -196,6 +196,7 @@ class Attacher:
         # Small patterns used per token or per figure, compiled once.
         self.sentence_mark = regex.compile(r"[。！？!?；;]")
         self.rank_scope = regex.compile(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", regex.VERBOSE)
+        self.rank_scope_gap = regex.compile(r"[\p{Han}]{0,6}")
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
         self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
         self.word_start = regex.compile(r"[\p{Han}A-Za-z]")
@@ -342,6 +343,8 @@ class Attacher:
             lead = self._rank_lead(lead, names)
         metric, how = self._strip_lead(lead, subject_words), "metric.lead"
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
+        if quantity.kind == Kind.RANK and after in subject_words:
+            after = ""  # 领跑全国: where the ranking is, not what is ranked
         if not after and text[quantity.end:quantity.end + 1] in ("为", "是"):
             after = self._noun_after(quantity.end + 1, reading.clause[1], tokens)  # 其中1.16亿元为投资收益
         counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
@@ -391,8 +394,12 @@ class Attacher:
         return self._strip_lead(found.group("topic"), self.bare_subject_words) if found else ""
 
     def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
-        """The metric of the figure this one follows in its sentence (同比增长17.1% after 实现…亿元)."""
+        """The metric of the figure this one follows in its sentence (同比增长17.1% after 实现…亿元);
+        a rank may take it from the sentence before (…增长8.2%。湖北增速领跑全国)."""
         same_sentence = [r for r in earlier if r.sentence == reading.sentence and r.metric]
+        if not same_sentence and reading.quantity.kind == Kind.RANK and earlier and earlier[-1].metric \
+                and earlier[-1].sentence[1] == reading.sentence[0]:
+            same_sentence = [earlier[-1]]
         if reading.quantity.family == "points":
             for candidate in reversed(same_sentence):
                 if candidate.quantity.family == "points" or candidate.metric.endswith(self.rate_words):
@@ -856,11 +863,15 @@ class Attacher:
         position = reading.quantity.start
         if reading.quantity.kind == Kind.RANK and text[reading.quantity.end:reading.quantity.end + 1] == "的":
             after = next((n for n in names if n.start == reading.quantity.end + 1
-                          and n.kind not in ("source", "aside", "group")), None)
+                          and n.kind not in ("source", "group")), None)  # 第2位的X names X, wherever it stands
             if after:
                 return self._name_value(after, own_names), "subject.ranked_name"
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
                       and n.kind not in ("source", "aside")]
+        if reading.quantity.kind == Kind.RANK:
+            # 均居全市第一, 位列重庆市都市核心区第一: the place right before a rank is where the
+            # ranking is, not what is ranked.
+            candidates = [n for n in candidates if not self.rank_scope_gap.fullmatch(text, n.end, position)]
         if not candidates:
             return "", ""
         best = candidates[-1]
