@@ -156,7 +156,6 @@ class Attacher:
         self.own = lists["own_jurisdiction"]
         self.bare_subject_words = _longest_first(self.own | (lists["national"] - {"国内"}))
         self.national = lists["national"]
-        self.anaphors = lists["anaphor"]
         self.place_suffixes = _longest_first(lists["place_suffix"])
         self.org_suffixes = _longest_first(lists["org_suffix"])
         self.org_last = frozenset(w[-1] for w in self.org_suffixes)
