@@ -104,43 +104,62 @@ def run_processes(sources: Iterable[Source], *, jobs: int, patterns: str | None 
     context = multiprocessing.get_context(start_method) if start_method else None
     if (context or multiprocessing).get_start_method() == "fork":
         _extractor(patterns)  # built once here; forked workers inherit it instead of building their own
-    pending: deque = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = _WorkerPool(jobs, context, patterns, explain)
     try:
         for batch in _batches(sources):
-            pending.append((batch, pool.submit(process_sources, batch, patterns, explain), False))
-            while len(pending) >= 2 * jobs:
-                outcomes, pool = _collect(pending, pool, jobs, context, patterns, explain)
-                yield from outcomes
-        while pending:
-            outcomes, pool = _collect(pending, pool, jobs, context, patterns, explain)
-            yield from outcomes
+            pool.submit(batch)
+            while len(pool.pending) >= 2 * jobs:
+                yield from pool.collect()
+        while pool.pending:
+            yield from pool.collect()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
-def _collect(pending: deque, pool, jobs, context, patterns, explain):
-    """The outcomes of the oldest batch. A dead worker breaks the whole pool: every batch in
-    flight goes to a new pool once more, and a batch that was already retried is reported."""
-    batch, future, _ = pending[0]
-    try:
-        outcomes = future.result()
-    except BrokenProcessPool:
+class _WorkerPool:
+    """A process pool and its batches in flight, which survives a worker's death."""
+
+    def __init__(self, jobs: int, context, patterns: str | None, explain: bool):
+        self.jobs, self.context, self.patterns, self.explain = jobs, context, patterns, explain
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        self.pending: deque = deque()  # [batch, future or None, retried]
+
+    def submit(self, batch: list[Source], retried: bool = False) -> None:
+        try:
+            future = self.pool.submit(process_sources, batch, self.patterns, self.explain)
+        except BrokenProcessPool:
+            future = None  # the pool broke meanwhile: the batch is resent when collected
+        self.pending.append((batch, future, retried))
+
+    def collect(self) -> list[Outcome]:
+        """The outcomes of the oldest batch, or, after a worker died, of the batches given up."""
+        _, future, _ = self.pending[0]
+        try:
+            if future is None:
+                raise BrokenProcessPool("the pool was broken when the batch was sent")
+            outcomes = future.result()
+        except BrokenProcessPool:
+            return self._recover()
+        self.pending.popleft()
+        return outcomes
+
+    def _recover(self) -> list[Outcome]:
+        """A new pool; every batch in flight is sent once more, one already retried is reported."""
         log.warning("a worker process died; its articles are retried once in a new pool")
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-        failed = []
-        for batch, _, retried in list(pending):
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context)
+        items, failed = list(self.pending), []
+        self.pending.clear()
+        for batch, _, retried in items:
             if retried:
                 failed.extend(Outcome(s.doc_id, s.origin, error="a worker process died twice on this article's batch",
                                       stage="worker") for s in batch)
-        survivors = [batch for batch, _, retried in pending if not retried]
-        pending.clear()
-        for batch in survivors:
-            pending.append((batch, pool.submit(process_sources, batch, patterns, explain), True))
-        return failed, pool
-    pending.popleft()
-    return outcomes, pool
+            else:
+                self.submit(batch, retried=True)
+        return failed
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_dask(sources: Iterable[Source], *, scheduler: str | None = None, workers: int = 0,
