@@ -145,6 +145,8 @@ NOT_QUANTITIES = [
     ("有相当一部分是00后", []),  # a birth cohort is a name
     ("大部分都是99、00年左右的", []),
     ("从4个方面提出要求", []),  # the parts of an argument are rhetoric
+    ("第14个五年规划", []),  # an ordinal that is no rank
+    ("上午10点开盘", []),  # a time of day, not index points
     ("万人有效发明专利拥有量达到23.56件", [("23.56件", D("23.56"), "件", "=")]),  # the 万人 is the metric's
 ]
 
