@@ -154,7 +154,8 @@ class Attacher:
             self.strip_last[word[-1]] = self.strip_last.get(word[-1], ()) + (word,)
             self.strip_first[word[0]] = self.strip_first.get(word[0], ()) + (word,)
         self.own = lists["own_jurisdiction"]
-        self.bare_subject_words = _longest_first(self.own | (lists["national"] - {"国内"}))
+        self.anaphors = lists["anaphor"]
+        self.bare_subject_words = _longest_first(self.own | (lists["national"] - {"国内"}) | self.anaphors)
         self.national = lists["national"]
         self.place_suffixes = _longest_first(lists["place_suffix"])
         self.org_suffixes = _longest_first(lists["org_suffix"])
@@ -429,7 +430,8 @@ class Attacher:
         """Words that name a subject, longest first, for stripping from the head of a lead.
 
         国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
-        words = {n.value for n in names} | {n.surface for n in names} | self.own | (self.national - {"国内"})
+        words = {n.value for n in names} | {n.surface for n in names} | self.own | (self.national - {"国内"}) \
+            | self.anaphors
         return _longest_first(words - {""})
 
     def _strip_lead(self, lead: str, subject_words: tuple[str, ...]) -> str:
@@ -465,9 +467,12 @@ class Attacher:
         return self._verb_object(self._after_last_verb(phrase) or phrase)
 
     def _verb_object(self, phrase: str) -> str:
-        """生产粗钢 → 粗钢产量: a production verb and its object name the quantity made."""
+        """生产粗钢 → 粗钢产量: a production verb and its object name the quantity made (an
+        object of two characters at least: 出口额 is a noun already)."""
+        if phrase in self.rules.units:
+            return ""  # 折合人民币36亿元: a currency alone names nothing; the metric is inherited
         for verb, noun in self.verb_objects.items():
-            if phrase.startswith(verb) and len(phrase) > len(verb):
+            if phrase.startswith(verb) and len(phrase) >= len(verb) + 2:
                 rest = phrase[len(verb):]
                 return noun.replace("{}", rest)
         return phrase
