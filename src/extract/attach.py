@@ -187,7 +187,8 @@ class Attacher:
         # 洞见信息公司(下称洞见公司), 再升科技股份有限公司(以下简称再升科技)
         self.alias_pattern = rules.compile(
             r"\s* [(（] \s* (?: \L<alias_marker> ) \s* [“\"‘]? (?P<alias> [\p{Han}A-Za-z0-9]{2,12}? ) [”\"’]? \s* [)）]")
-        self.not_names = lists["not_name"]
+        # 第二产业增加值: a part of the place's economy is named in the metric, never a subject.
+        self.not_names = lists["not_name"] | lists["economy_sector"]
         self.not_places = lists["not_place"]
         self.known_places = lists["known_place"]
         self.function_chars = _longest_first(lists["function_char"])
@@ -430,9 +431,8 @@ class Attacher:
         """Words that name a subject, longest first, for stripping from the head of a lead.
 
         国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
-        words = {n.value for n in names} | {n.surface for n in names} | self.own | (self.national - {"国内"}) \
-            | self.anaphors
-        return _longest_first(words - {""})
+        words = {n.value for n in names} | {n.surface for n in names} | self.own | self.national | self.anaphors
+        return _longest_first(words - {"", "国内"})
 
     def _strip_lead(self, lead: str, subject_words: tuple[str, ...]) -> str:
         """The metric words of a lead: no time, no subject, no verb, no filler."""
@@ -451,9 +451,11 @@ class Attacher:
             if word:
                 phrase = phrase[: -len(word)]
                 continue
-            # One character may start a noun (降幅), so only longer words are stripped in front.
+            # One character may start a noun (降幅), so only longer words are stripped in front,
+            # and only whole words: 增加值 is a noun, not 增加 and 值.
             word = next((w for w in self.strip_first.get(phrase[0], ())
-                         if len(w) >= 2 and phrase.startswith(w) and len(phrase) > len(w)), "")
+                         if len(w) >= 2 and phrase.startswith(w) and len(phrase) > len(w)
+                         and self._starts_with_word(phrase, w)), "")
             if word:
                 phrase = phrase[len(word):]
                 continue
@@ -472,21 +474,27 @@ class Attacher:
         if phrase in self.rules.units:
             return ""  # 折合人民币36亿元: a currency alone names nothing; the metric is inherited
         for verb, noun in self.verb_objects.items():
-            if phrase.startswith(verb) and len(phrase) >= len(verb) + 2:
+            if phrase.startswith(verb) and len(phrase) >= len(verb) + 2 and self._starts_with_word(phrase, verb):
                 rest = phrase[len(verb):]
                 return noun.replace("{}", rest)
         return phrase
 
     def _after_last_verb(self, phrase: str) -> str:
-        """What follows the last verb inside a phrase, when at least two characters do."""
+        """What follows the last verb that reports a level (实现, 达到, 吸引) inside a phrase,
+        when at least two characters do. Other verbs belong to the metric (人均可支配收入,
+        城镇新增就业)."""
         last_verb_end, offset = -1, 0
         for word in self._cut(phrase):
             offset += len(word)
-            if self.tags.get(word, "") in VERB_TAGS and offset < len(phrase):
+            if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase):
                 last_verb_end = offset
         if last_verb_end > 0 and len(phrase) - last_verb_end >= 2:
             return phrase[last_verb_end:]
         return ""
+
+    def _starts_with_word(self, phrase: str, word: str) -> bool:
+        """Whether `word` is the first whole word of `phrase` (生产总值 does not start with 生产)."""
+        return len(self._cut(phrase[:6])[0]) <= len(word)
 
     def _cut(self, piece: str) -> list[str]:
         """Longest dictionary words first (the tag table is jieba's dictionary)."""
