@@ -853,7 +853,10 @@ class Attacher:
                 paragraph = segments.of("paragraphs", mention.start)
                 level = mention.value[-1]
                 # 全市 is a city: a place of another level (浙江省, 渝北区) is not it; 杭州 may be.
-                near = [n for n in names[:index] if n.kind == "place" and n.start >= paragraph[0]
+                # A place that only publishes the data (根据重庆2021年统计公报，全市…) still says
+                # which city 全市 is.
+                near = [n for n in names[:index] if n.start >= paragraph[0]
+                        and (n.kind == "place" or (n.kind == "source" and n.value in self.known_places))
                         and (n.value[-1] == level or n.value[-1] not in OWN_LEVELS)]
                 if near:
                     mention = replace(mention, value=near[-1].value, kind="place")
