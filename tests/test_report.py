@@ -15,6 +15,9 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
+ARTICLES = sorted((ROOT / "corpus" / "articles").glob("*.txt"))
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
@@ -36,7 +39,7 @@ def seed_facts():
 
 def test_pages_are_self_contained(report):
     pages = sorted(report.glob("*.html"))
-    assert len(pages) == 12  # 11 articles and the index
+    assert len(pages) == len(ARTICLES) + 1  # a page per article and the index
     for page in pages:
         text = page.read_text(encoding="utf-8")
         # No request can leave the machine: no remote URL, no script, no external stylesheet.
@@ -68,7 +71,7 @@ def test_report_renders_in_headless_chromium(report, seed_facts, tmp_path):
         driver.get((report / "index.html").as_uri())
         assert "extract report" in driver.title
         links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table a")]
-        assert len(links) == 11
+        assert len(links) == len(ARTICLES)
         shot = tmp_path / "index.png"
         assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
 
