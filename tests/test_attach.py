@@ -95,6 +95,8 @@ SUBJECTS = [
     ("携程旅行数据显示，清明节总预订量同比增长300%。", "300%", "携程旅行"),  # a company's own data
     ("其中，采矿业实现利润总额9920.7亿元。", "9920.7亿元", "采矿业"),  # an industry group
     ("青岛市常住人口增长15.1万人。\n根据重庆2021年统计公报，全市农民工总量756.3万人。", "756.3万人", "重庆"),  # 全市 of the source
+    ("央行今日开展了5000亿元逆回购操作，操作利率1.70%。", "1.70%", "央行"),  # an abbreviation is a name
+    ("50家重点企业销售收入为120亿元。1-7月，50家重点企业累计销售收入为800亿元。", "800亿元", "50家重点企业"),
     ("全国生产总值增长5%；第二产业增加值增长4.6%。", "4.6%", "全国"),  # a sector of the economy is no group
 ]
 
@@ -144,6 +146,22 @@ def test_repeated_mentions_merge_and_different_facts_do_not(extractor):
     thirty_two = [f for f in facts if f.value == 32]
     assert len(thirty_two) == 2  # two different facts with the same value
     assert sorted(f.mentions for f in thirty_two) == [1, 2]  # the 数读 box repeats one of them
+
+
+def test_a_sentence_repeated_word_for_word_is_a_second_mention(extractor):
+    text = "2022年我国出口3.47万亿元。\n海关数据显示：\n2022年我国出口3.47万亿元。"
+    assert [(f.text, f.mentions) for f in _facts(extractor, text)] == [("3.47万亿元", 2)]
+
+
+def test_a_yearless_time_in_the_title_carries_down_in_the_articles_year(extractor):
+    text = "1-2月外贸增长13.3%\n海关总署数据显示，2022年1-2月进出口总值6.2万亿元。\n\n机电产品出口2.02万亿元。"
+    assert _by_text(extractor, text)["2.02万亿元"].period == "2022-01/2022-02"
+
+
+def test_a_counted_group_names_the_subject_not_a_figure(extractor):
+    facts = _facts(extractor, "50家重点企业销售收入为120亿元。1-7月，50家重点企业累计销售收入为800亿元。")
+    assert [(f.subject, f.metric, f.text) for f in facts] == [
+        ("50家重点企业", "销售收入", "120亿元"), ("50家重点企业", "销售收入", "800亿元")]
 
 
 def test_threshold_after_a_count_is_not_a_fact(extractor):

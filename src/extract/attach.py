@@ -37,6 +37,8 @@ CLAUSE_END = SENTENCE_END + "，,:："
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 OWN_LEVELS = frozenset("省市区县")
+# Adverbs, and verbs jieba tags where an adverb stands (累计, 合计).
+ADVERB_TAGS = frozenset({"d", "ad", "v", "vn"})
 WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
@@ -177,6 +179,7 @@ class Attacher:
             r" (?= \L<group_follow> )",
         )
         self.sector_words = lists["sector_word"]
+        self.group_follow = tuple(lists["group_follow"])
         self.verb_objects = dict(sorted(rules.context.get("verb_object", {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
         # Whoever publishes the data a clause reports (携程旅行数据显示): an official body is
         # only a source (see _role), anyone else reports on itself.
@@ -221,14 +224,15 @@ class Attacher:
                        for i, q in enumerate(quantities) if q.family == "count"}
         labels = [q for q, kind in label_kinds.items() if kind]
         # A group named with its count is the subject of the figure that follows (65家典型房企融资…).
-        groups = [Mention(q.start, q.end + len(noun), text[q.start:q.end] + noun, "group")
+        # The group's noun ends where what it measures begins (65家典型房企|融资总量).
+        groups = [Mention(q.start, q.end + len(noun), text[q.start:q.end] + noun, "group", surface=noun)
                   for q in labels if label_kinds[q] == "subject"
-                  for noun in [self._noun_after(q.end, len(text), tokens)] if noun]
+                  for noun in [self._noun_after(q.end, len(text), tokens, self.group_follow)] if noun]
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         own_names = self._own_names(names)
         names = self._resolve_own(names, own_names, segments)
         times = self.find_times(text)
-        lead_year, carried_period = self._lead_year(times, segments)
+        lead_year, carried_period = self._lead_year(times, segments, text)
         # A comparison's base is never a figure's period: 比2019年, 较上年, 上年的2.4倍, 去年同期.
         times = [m for m in times if not self._is_base(m, text)]
 
@@ -410,7 +414,7 @@ class Attacher:
                 return candidate.metric.split("（")[0]
         return ""
 
-    def _noun_after(self, position: int, limit: int, tokens) -> str:
+    def _noun_after(self, position: int, limit: int, tokens, stop_words: tuple[str, ...] = ()) -> str:
         """The noun right after a count (225家科技型企业 → 科技型企业), up to a verb or a stop."""
         index = bisect_right(tokens.starts, position - 1) if isinstance(tokens, Tokens) else \
             bisect_right([t[0] for t in tokens], position - 1)
@@ -421,6 +425,7 @@ class Attacher:
                 index += 1  # a masked ** or a space between the count and its noun
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
+                    or (words and word.startswith(stop_words)) \
                     or not self.word_start.match(word):
                 break
             words.append(word)
@@ -653,8 +658,10 @@ class Attacher:
             between.pop()  # …融资总量为523.46亿元: 为 introduces the next figure
         if not between or not self.word_start.match(between[0][2]):
             return False  # 20家、重庆市新型高端研发机构12家: a list, not a group name
-        return not any(tag in VERB_TAGS or word in self.strip_words or not self.word.fullmatch(word)
-                       for _, _, word, tag in between)
+        # An adverb may stand between (65家典型房企累计融资总量为…); a verb, 的 or 和 may not.
+        return not any(not (word in self.fillers and tag in ADVERB_TAGS) and (
+            tag in VERB_TAGS or word in self.strip_words or not self.word.fullmatch(word))
+            for _, _, word, tag in between)
 
     # -- subject --------------------------------------------------------------
 
@@ -806,7 +813,8 @@ class Attacher:
                 break
             first -= 1
         name = text[tokens[first][0]:end]
-        return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag == "nt" else None
+        # 央行, 工行: an abbreviation (j) of two characters is a name already.
+        return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
 
     def _role(self, mention: Mention, text: str) -> str:
         """The mention's kind, or `source` / `aside` when it cannot be the subject here."""
@@ -937,24 +945,31 @@ class Attacher:
         return [Mention(m.start(), m.end(), ";".join(f"{k}={v}" for k, v in m.groupdict().items() if v), resolve)
                 for m, resolve in kept]
 
-    def _lead_year(self, times: list[Mention], segments: Segments) -> tuple[str, str]:
+    def _lead_year(self, times: list[Mention], segments: Segments, text: str) -> tuple[str, str]:
         """The article's year, and the period that carries down to figures with no time of
-        their own (SCHEMA "period"): the first year the title or lead states (its month too,
-        when the lead is a dated line: 2024年8月16日); else the year the article states most
-        often (2022上半年…今年 in an article that never dates itself)."""
+        their own (SCHEMA "period": else the title or lead).
+
+        The year is the first the title or lead states, else the one the article states most
+        often (2022上半年…今年 in an article that never dates itself). The period is the title's
+        or lead's first time in that year (1-2月中国外贸增长… → 2022-01/2022-02); a dated line
+        (2024年8月16日) gives its month; a day with no year (9月6日，港股…走低) dates an event,
+        not the figures after it."""
         content = [p for p in segments.paragraphs if p[1] - p[0] > 1]
         lead_end = content[min(len(content), 3) - 1][1] if content else 0
-        for mention in times:
-            parts = _parts(mention)
+        in_lead = [m for m in times if m.start < lead_end and not self._is_base(m, text)]
+        stated = next((m for m in in_lead if _parts(m).get("y") or _parts(m).get("y1")), None)
+        if stated:
+            parts = _parts(stated)
             year = parts.get("y") or parts.get("y1")
-            if mention.start < lead_end and year:
-                dated = mention.kind == "month" and "d" in parts
-                return year, f"{year}-{int(parts['m']):02d}" if dated else year
+            if "d" in parts:
+                return year, f"{year}-{int(parts['m']):02d}"
+            return year, _resolve_period(stated, year)
         years = Counter(_parts(m).get("y") for m in times if _parts(m).get("y"))
-        if years:
-            year = max(years, key=lambda y: (years[y], y))
-            return year, ""
-        return "", ""
+        if not years:
+            return "", ""
+        year = max(years, key=lambda y: (years[y], y))
+        first = next((m for m in in_lead if "d" not in _parts(m)), None)
+        return year, _resolve_period(first, year) if first else ""
 
     def _is_base(self, mention: Mention, text: str) -> bool:
         return (text[max(0, mention.start - 2):mention.start].endswith(self.base_words)

@@ -13,6 +13,12 @@ def _agree_or_unsaid(first: str, second: str, agree=lambda a, b: a == b) -> bool
     return not first or not second or agree(first, second)
 
 
+def _same_sentence(first: Fact, second: Fact) -> bool:
+    """One sentence, not two with the same words (a paragraph that repeats the lead's): two
+    figures of one sentence lie closer together than its length."""
+    return first.sentence == second.sentence and abs(first.start - second.start) < len(first.sentence)
+
+
 def same_fact(first: Fact, second: Fact) -> bool:
     """Subject, metric, value, unit, qualifier and period all agree (SCHEMA "Merging").
 
@@ -21,7 +27,7 @@ def same_fact(first: Fact, second: Fact) -> bool:
     (研发机构32家，新建新型研发机构32家).
     """
     return (
-        first.sentence != second.sentence  # a sentence does not restate its own figure
+        not _same_sentence(first, second)  # a sentence does not restate its own figure
         and first.value == second.value
         and first.unit == second.unit
         and first.qualifier == second.qualifier
