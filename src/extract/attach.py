@@ -34,6 +34,9 @@ from .segment import WORDS_KEY
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
+# Punctuation and particles that never end or start a metric.
+FUNCTION_CHARS = "，,、:：;；的和与及是为在从对将把被由等其中"
+NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 OWN_LEVELS = frozenset("省市区县")
@@ -62,13 +65,14 @@ def _longest_first(words) -> tuple[str, ...]:
 
 
 def _spans(text: str, ends: str) -> list[tuple[int, int]]:
-    """Consecutive spans of `text`, each ending after one of `ends`; a mark between two digits
-    (4:6, 2,928,502, 1.5) belongs to a number and ends nothing."""
+    """Consecutive spans of `text`, each ending after one of `ends`; a comma or colon between
+    two digits (4:6, 2,928,502) belongs to a number and ends nothing (a full stop always ends:
+    …之比约为61:1。2022年…)."""
     spans, start = [], 0
     last = len(text) - 1
     for found in regex.finditer("[" + regex.escape(ends) + "]", text):
         i = found.start()
-        if not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit()):
+        if not (0 < i < last and text[i] in NUMBER_MARKS and text[i - 1].isdigit() and text[i + 1].isdigit()):
             spans.append((start, i + 1))
             start = i + 1
     if start < len(text):
@@ -146,6 +150,11 @@ class Attacher:
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"])
             - lists["rate_word"])
         self.fillers = _longest_first(lists["filler_word"])
+        self.share_nouns = _longest_first(lists["share_noun"])
+        self.to_words = lists["to_word"]
+        # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
+        self.share_lead = regex.compile(r"占 (?! [比据有用领到] ) (?= [^占，,。；;]+ \Z )", regex.VERBOSE)
+        self.measure_nouns = _longest_first(lists["measure_noun"])
         # The strip words indexed by their last and first character, for the per-figure loop.
         self.strip_last: dict[str, tuple[str, ...]] = {}
         self.strip_first: dict[str, tuple[str, ...]] = {}
@@ -212,6 +221,7 @@ class Attacher:
         self.party_join = regex.compile(r"\s*(?:与|和|、|及|同)\s*")
         self.headline_topic = regex.compile(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)")
         self.list_number = regex.compile(r"\d、\s*$")
+        self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
         self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
         self.label_after = rules.compile(r"[^，。；！？,;:：\n]{0,14}? (?: \L<partitive> )")
 
@@ -347,6 +357,14 @@ class Attacher:
         if quantity.kind == Kind.RANK:
             lead = self._rank_lead(lead, names)
         metric, how = self._strip_lead(lead, subject_words), "metric.lead"
+        share = self.share_lead.search(lead) if quantity.unit == "%" else None
+        if share:
+            # A share names the part and the whole (SCHEMA): 占出口总值的58.3% after 机电产品出口…
+            # → 机电产品出口占出口总值; the part is the figure before when the lead leaves it out.
+            whole = self._strip_lead(lead[share.end():], ())
+            part = self._strip_lead(lead[:share.start()], subject_words) or self._inherited_metric(reading, earlier)
+            if whole and part:
+                metric, how = f"{part}占{whole}", "metric.share"
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
         if quantity.kind == Kind.RANK and after in subject_words:
             after = ""  # 领跑全国: where the ranking is, not what is ranked
@@ -357,6 +375,10 @@ class Attacher:
                       or metric.endswith(self.function_chars)):
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
             metric, how = after, "metric.noun_after"
+        if metric and (metric in self.share_nouns or metric.removeprefix("所占") in self.share_nouns):
+            # 其中1.16亿元为投资收益，占比超6成: a bare share is the share of the figure before.
+            part = self._inherited_metric(reading, earlier)
+            metric, how = (part + metric, "metric.share_of_inherited") if part else (metric, how)
         if not metric:
             metric, how = self._inherited_metric(reading, earlier), "metric.inherited"
         if not metric:
@@ -405,7 +427,9 @@ class Attacher:
         if not same_sentence and reading.quantity.kind == Kind.RANK and earlier and earlier[-1].metric \
                 and earlier[-1].sentence[1] == reading.sentence[0]:
             same_sentence = [earlier[-1]]
-        if reading.quantity.family == "points":
+        after_change = same_sentence and same_sentence[-1].quantity.family == "points" \
+            and reading.lead.strip() in self.to_words
+        if reading.quantity.family == "points" or after_change:  # …提升1.1个百分点至48.2%: the new level
             for candidate in reversed(same_sentence):
                 if candidate.quantity.family == "points" or candidate.metric.endswith(self.rate_words):
                     return candidate.metric.split("（")[0]
@@ -442,6 +466,7 @@ class Attacher:
     def _strip_lead(self, lead: str, subject_words: tuple[str, ...]) -> str:
         """The metric words of a lead: no time, no subject, no verb, no filler."""
         phrase = self.parenthesis.sub("", lead)  # R&D(研究与试验发展)支出 → R&D支出
+        phrase = self.list_opening.sub("", phrase)  # 1、周四在岸人民币…: a list number is no metric word
         phrase = self.marks.sub("", phrase)
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
@@ -452,7 +477,9 @@ class Attacher:
                 phrase = phrase[position + len(name):]
                 break
         while phrase:
-            word = next((w for w in self.strip_last.get(phrase[-1], ()) if phrase.endswith(w)), "")
+            # 之比, 占比: 比 here ends a noun, it is no comparison.
+            word = "" if phrase.endswith(self.share_nouns) else \
+                next((w for w in self.strip_last.get(phrase[-1], ()) if phrase.endswith(w)), "")
             if word:
                 phrase = phrase[: -len(word)]
                 continue
@@ -464,7 +491,9 @@ class Attacher:
             if word:
                 phrase = phrase[len(word):]
                 continue
-            stripped = phrase.strip("，,、:：;；的和与及是为在从对将把被由等其中")
+            stripped = phrase.rstrip(FUNCTION_CHARS)
+            if stripped and stripped[0] in FUNCTION_CHARS and self._starts_with_word(stripped, stripped[0]):
+                stripped = stripped[1:]  # 在 alone, not 在 of 在岸人民币
             if stripped == phrase:
                 break
             phrase = stripped
@@ -479,7 +508,8 @@ class Attacher:
         if phrase in self.rules.units:
             return ""  # 折合人民币36亿元: a currency alone names nothing; the metric is inherited
         for verb, noun in self.verb_objects.items():
-            if phrase.startswith(verb) and len(phrase) >= len(verb) + 2 and self._starts_with_word(phrase, verb):
+            if phrase.startswith(verb) and len(phrase) >= len(verb) + 2 and self._starts_with_word(phrase, verb) \
+                    and not phrase[len(verb):].startswith(self.measure_nouns):  # 出口总值 is a noun
                 rest = phrase[len(verb):]
                 return noun.replace("{}", rest)
         return phrase
@@ -488,11 +518,13 @@ class Attacher:
         """What follows the last verb that reports a level (实现, 达到, 吸引) inside a phrase,
         when at least two characters do. Other verbs belong to the metric (人均可支配收入,
         城镇新增就业)."""
-        last_verb_end, offset = -1, 0
+        last_verb_end, offset, previous = -1, 0, ""
         for word in self._cut(phrase):
             offset += len(word)
-            if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase):
+            if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase) \
+                    and previous != "所":  # 所占比重: 所 makes the verb part of a noun
                 last_verb_end = offset
+            previous = word
         if last_verb_end > 0 and len(phrase) - last_verb_end >= 2:
             return phrase[last_verb_end:]
         return ""
