@@ -76,9 +76,16 @@ def test_metric(extractor, text, figure, metric):
 
 
 def test_respectively_hands_parties_their_figures(extractor):
+    facts = _facts(extractor, "前三季度北京、浙江和山西地区生产总值分别增长10.7%、10.6%和10.5%。")
+    assert [(f.subject, f.metric, f.value) for f in facts] == [
+        ("北京", "地区生产总值", D("10.7")), ("浙江", "地区生产总值", D("10.6")), ("山西", "地区生产总值", D("10.5"))]
+
+
+def test_partners_after_a_preposition_join_the_metric(extractor):
     facts = _facts(extractor, "前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。")
     assert [(f.subject, f.metric, f.value) for f in facts] == [
-        ("欧盟", "进出口", D("874640000000")), ("东盟", "进出口", D("870470000000")), ("美国", "进出口", D("785920000000"))]
+        ("全国", "与欧盟进出口", D("874640000000")), ("全国", "与东盟进出口", D("870470000000")),
+        ("全国", "与美国进出口", D("785920000000"))]
 
 
 def test_growth_takes_the_metric_of_the_level_before_it(extractor):

@@ -152,6 +152,7 @@ class Attacher:
         self.fillers = _longest_first(lists["filler_word"])
         self.share_nouns = _longest_first(lists["share_noun"])
         self.to_words = lists["to_word"]
+        self.partner_before = rules.compile(r"(?: \L<partner_preposition> ) \s* \Z")
         # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
         self.share_lead = regex.compile(r"占 (?! [比据有用领到] ) (?= [^占，,。；;]+ \Z )", regex.VERBOSE)
         self.measure_nouns = _longest_first(lists["measure_noun"])
@@ -565,13 +566,24 @@ class Attacher:
             groups = self._parallel_groups(after, len(items))
             if len(items) < 2 or not groups:
                 continue
-            # 对欧盟、东盟、美国分别进出口…: the items are parties, so they are the subjects and
-            # what follows 分别 is the metric.
-            parties = all(self._is_name(item, known) for item in items)
+            # 北京、上海分别增长…: the items are parties, so they are the subjects and what follows
+            # 分别 is the metric. 我国与欧盟、东盟分别进出口…: parties after 与 are partners, where
+            # the trade goes; they join the metric (与欧盟进出口) and the subject stays (GOLD.md).
             shared = self._strip_lead(text[sentence[0] + marker + 2:after[0].quantity.start], self.bare_subject_words)
+            # 北京、浙江和山西地区生产总值分别…: the last party carries the metric they share.
+            last_name = next((n for n in sorted(known, key=len, reverse=True)
+                              if n and items[-1].startswith(n) and len(items[-1]) > len(n)), "")
+            if last_name and all(self._is_name(item, known) for item in items[:-1]):
+                shared = shared or self._strip_lead(items[-1][len(last_name):], ())
+                items[-1] = last_name
+            parties = all(self._is_name(item, known) for item in items)
+            partner = self.partner_before.search(head, 0, max(0, head.find(items[0])))
             for series in groups:
                 for item, reading in zip(items, series):
-                    if parties:
+                    if parties and partner and shared:
+                        reading.metric = f"{partner.group(0).strip()}{item}{shared}"
+                        reading.explain["metric"] = "metric.partner_respectively"
+                    elif parties:
                         reading.subject, reading.explain["subject"] = item, "subject.distributed"
                         if shared:
                             reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
