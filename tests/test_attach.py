@@ -81,6 +81,14 @@ def test_respectively_hands_parties_their_figures(extractor):
         ("北京", "地区生产总值", D("10.7")), ("浙江", "地区生产总值", D("10.6")), ("山西", "地区生产总值", D("10.5"))]
 
 
+def test_a_name_before_a_rank_verb_is_what_is_ranked(extractor):
+    facts = _by_text(extractor, "中国接种总量超过10亿剂次，位居第一。美国排在第二位；印度排在第三。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("第一", "第二位", "第三")] == [
+        ("全国", "接种总量"), ("美国", "接种总量"), ("印度", "接种总量")]
+    scope = _by_text(extractor, "江北区科技竞争力连续四年位居全市第一。")["第一"]
+    assert (scope.subject, scope.metric) == ("江北区", "科技竞争力")  # 全市 is where the ranking is
+
+
 def test_partners_after_a_preposition_join_the_metric(extractor):
     facts = _facts(extractor, "前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。")
     assert [(f.subject, f.metric, f.value) for f in facts] == [

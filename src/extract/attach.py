@@ -179,6 +179,8 @@ class Attacher:
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
         self.base_words = _longest_first(lists["base_word"])
         self.base_after = regex.compile(r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | 同期 | 水平 )", regex.VERBOSE)
+        self.duration = rules.compile(
+            r"\L<duration_lead> \s* [\d一二两三四五六七八九十]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )")
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
         self.person_after = rules.compile(r"\s* \L<person_title>")
         self.object_before = lists["object_preposition"]
@@ -210,7 +212,10 @@ class Attacher:
         # Small patterns used per token or per figure, compiled once.
         self.sentence_mark = regex.compile(r"[。！？!?；;]")
         self.rank_scope = regex.compile(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", regex.VERBOSE)
-        self.rank_scope_gap = regex.compile(r"[\p{Han}]{0,6}")
+        # A name right before a rank is where the ranking is (均居全市第一), unless a rank verb
+        # follows it (美国排在第二位: what is ranked).
+        self.rank_verb_in = rules.compile(r"\L<rank_verb>")
+        self.rank_scope_gap = rules.compile(r"(?! \L<rank_verb> ) [\p{Han}]{0,6}")
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
         self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
         self.word_start = regex.compile(r"[\p{Han}A-Za-z]")
@@ -398,6 +403,9 @@ class Attacher:
         found = self.rank_scope.search(lead)
         if found:
             return found.group("inside")
+        verb = self.rank_verb_in.search(lead)
+        if verb and lead[:verb.start()].strip():
+            return lead[:verb.start()]  # 科技竞争力均居全市第一: what comes before the verb is ranked
         scope = self.rank_adverbs.sub("", lead)
         word = next((w for w in self.strip_first.get(scope[:1], ()) if scope.startswith(w)), "")
         scope = scope[len(word):]
@@ -434,8 +442,10 @@ class Attacher:
             for candidate in reversed(same_sentence):
                 if candidate.quantity.family == "points" or candidate.metric.endswith(self.rate_words):
                     return candidate.metric.split("（")[0]
+        # A rank may take the metric of the rank before it (位居第一。美国排在第二位).
+        skipped = (Kind.RATIO,) if reading.quantity.kind == Kind.RANK else (Kind.RANK, Kind.RATIO)
         for candidate in reversed(same_sentence):
-            if candidate.quantity.family != "points" and candidate.kind not in (Kind.RANK, Kind.RATIO):
+            if candidate.quantity.family != "points" and candidate.kind not in skipped:
                 return candidate.metric.split("（")[0]
         return ""
 
@@ -472,6 +482,7 @@ class Attacher:
         for found in reversed(self.find_times(phrase)):
             phrase = phrase[:found.start] + phrase[found.end:]
         phrase = self.present.sub("", phrase)
+        phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
         for name in subject_words:
             position = phrase.find(name)
             if 0 <= position <= 2:
@@ -840,8 +851,10 @@ class Attacher:
         """An organisation whose name ends with token `index` (重庆市天实精工科技有限公司)."""
         _, end, word, tag = tokens[index]
         weak = word in self.company_words  # 和谐汽车 is a company, 综合能源 is not
+        # …nor 渝北区科技(竞争力): after a place with its level a company word is a field.
         if weak and not (index and tokens[index - 1][3] in PROPER_TAGS
-                         and self.word.fullmatch(tokens[index - 1][2])):
+                         and self.word.fullmatch(tokens[index - 1][2])
+                         and not tokens[index - 1][2].endswith(tuple(OWN_LEVELS))):
             return None
         suffix = next((s for s in self.org_suffixes if word.endswith(s)), "") if word[-1:] in self.org_last else ""
         if len(suffix) == 1 and len(word) < 3 and tag != "nt":
