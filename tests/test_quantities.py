@@ -147,6 +147,8 @@ NOT_QUANTITIES = [
     ("从4个方面提出要求", []),  # the parts of an argument are rhetoric
     ("第14个五年规划", []),  # an ordinal that is no rank
     ("上午10点开盘", []),  # a time of day, not index points
+    ("与500人以下规模中小企业有实质性沟通", []),  # a threshold that picks out a group
+    ("从1亿剂到2亿剂用25天", [("25天", D("25"), "天", "=")]),  # milestones name the interval
     ("万人有效发明专利拥有量达到23.56件", [("23.56件", D("23.56"), "件", "=")]),  # the 万人 is the metric's
 ]
 

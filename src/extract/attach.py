@@ -43,6 +43,7 @@ OWN_LEVELS = frozenset("省市区县")
 # Adverbs, and verbs jieba tags where an adverb stands (累计, 合计).
 ADVERB_TAGS = frozenset({"d", "ad", "v", "vn"})
 WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
+COMMON_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
 CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -126,6 +127,7 @@ class Reading:
     kind: Kind = Kind.LEVEL
     negative: bool = False
     verb: str = ""
+    base: str = ""  # what a gap is measured against (低于平均值22个百分点 → 平均值)
     metric: str = ""
     subject: str = ""
     period: str = ""
@@ -177,6 +179,13 @@ class Attacher:
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
+        self.gap_at_end = rules.compile(
+            r"(?P<verb> \L<gap_up> | \L<gap_down> ) (?P<base> [^，,。；;:：\d]{1,12}? ) \s* \Z")
+        self.gap_down = lists["gap_down"]
+        self.base_then_verb = rules.compile(
+            r"(?<! [占之] ) (?: \L<comparison_word> ) (?! [重例值率] ) (?P<base> [^，,。；;:：\d比较]{2,12}? | \d{2}后 )"
+            r" (?: \L<increase_word> | \L<decrease_word> ) \s* \Z")  # not 比 of 占比, 比重
+        self.comparison_words = lists["gap_up"] | lists["gap_down"] | lists["comparison_word"]
         self.base_words = _longest_first(lists["base_word"])
         self.base_after = regex.compile(r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | 同期 | 水平 )", regex.VERBOSE)
         self.duration = rules.compile(
@@ -214,6 +223,9 @@ class Attacher:
         self.rank_scope = regex.compile(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", regex.VERBOSE)
         # A name right before a rank is where the ranking is (均居全市第一), unless a rank verb
         # follows it (美国排在第二位: what is ranked).
+        self.interval_lead = regex.compile(
+            r"(?P<span> 从 [^，,。；;从]+? [到至] [^，,。；;]+? ) (?: 仅用了? | 只用了? | 用了? | 花了? | 耗时 | 历时 ) \s* \Z",
+            regex.VERBOSE)
         self.rank_verb_in = rules.compile(r"\L<rank_verb>")
         self.rank_scope_gap = rules.compile(r"(?! \L<rank_verb> ) [\p{Han}]{0,6}")
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
@@ -329,11 +341,23 @@ class Attacher:
             if not filler or tail.endswith(self.verb_words):
                 break
             tail = tail[: -len(filler)].rstrip()
+        gap = self.gap_at_end.search(tail) if quantity.family not in ("percent", "permille", "multiple") else None
+        if gap and not self.verb_at_end.search(tail):
+            # 低于平均值22个百分点: a gap to a named base is a change, signed by the comparison
+            # (SCHEMA "Gaps between two subjects"); 比85后高出8个百分点 ends in its verb, read below.
+            reading.kind, reading.verb, reading.base = Kind.CHANGE, gap.group("verb"), gap.group("base")
+            reading.negative = gap.group("verb") in self.gap_down
+            reading.explain["kind"] = f"kind.gap:{reading.verb}"
+            return
         verb_found = self.verb_at_end.search(tail)
         verb = verb_found.group("verb") if verb_found else ""
         to_level = bool(verb_found and verb_found.group("to"))
         reading.verb = verb
         reading.negative = verb in self.decrease and not to_level
+        compared = self.base_then_verb.search(tail) if verb and quantity.family not in (
+            "percent", "permille", "multiple") else None
+        if compared and self._strip_lead(compared.group("base"), ()):
+            reading.base = compared.group("base")  # 比85后高出8个百分点: a gap to a group, not to a time
         reading.explain["kind"] = f"kind.verb:{verb}" if verb else "kind.level"
         if quantity.family == "points" or quantity.kind == Kind.CHANGE:
             reading.kind = Kind.CHANGE
@@ -363,6 +387,14 @@ class Attacher:
         if quantity.kind == Kind.RANK:
             lead = self._rank_lead(lead, names)
         metric, how = self._strip_lead(lead, subject_words), "metric.lead"
+        if reading.base:
+            # 对保险…关注度也不高，甚至低于平均值22个百分点: the measure, then its base (GOLD.md).
+            measure = self._strip_lead(lead[:lead.rfind(reading.base)], subject_words) \
+                or self._inherited_metric(reading, earlier)
+            metric, how = f"{measure}（比{self._strip_lead(reading.base, ())}）", "metric.gap"
+        interval = self.interval_lead.search(lead)
+        if interval:  # 从1亿剂到2亿剂用25天: the time taken between two milestones
+            metric, how = f"{interval.group('span')}用时", "metric.interval"
         share = self.share_lead.search(lead) if quantity.unit == "%" else None
         if share:
             # A share names the part and the whole (SCHEMA): 占出口总值的58.3% after 机电产品出口…
@@ -737,7 +769,9 @@ class Attacher:
                 pass
             elif word in self.known_places or (len(word) >= 2 and word.endswith(self.place_suffixes)
                                                and tag in NAME_TAGS):
-                found.append(Mention(start, end, word, "place"))
+                # 纯电动汽车全球销量: a place right after a common noun qualifies that noun.
+                inside_noun = index and tokens[index - 1][1] == start and tokens[index - 1][3] in COMMON_NOUN_TAGS
+                found.append(Mention(start, end, word, "aside" if inside_noun else "place"))
             org = self._org_ending_at(index, tokens, text)
             if org:
                 found.append(org)
@@ -772,7 +806,7 @@ class Attacher:
         merged = [replace(m, value=full[m.value], surface=m.value) if m.kind == "place" and m.value in full else m
                   for m in merged]
         merged = self._resolve_aliases(merged, text)
-        return [replace(m, kind=self._role(m, text)) if m.kind != "own" else m for m in merged]
+        return [replace(m, kind=self._role(m, text)) for m in merged]
 
     def _resolve_aliases(self, names: list[Mention], text: str) -> list[Mention]:
         """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
@@ -883,6 +917,10 @@ class Attacher:
             return "aside"  # 中国工程院院士俞建勇
         clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_END) + 1
         opening = text[clause_start:mention.start]
+        if mention.kind == "own":
+            # 全市 stands for the article's place wherever it is, except as a comparison's base
+            # (人均收入高于全市平均水平).
+            return "aside" if any(word in opening for word in self.comparison_words) else "own"
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
         if self._has_verb(opening):
