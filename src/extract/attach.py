@@ -175,7 +175,7 @@ class Attacher:
         self.org_suffixes = _longest_first(lists["org_suffix"])
         self.org_last = frozenset(w[-1] for w in self.org_suffixes)
         self.official_suffixes = _longest_first(lists["official_suffix"])
-        self.source_after = rules.compile(r"\s* \L<source_word>")
+        self.source_after = rules.compile(r"\s* (?: \L<source_adverb> )? \s* \L<source_word>")
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
@@ -183,7 +183,7 @@ class Attacher:
             r"(?P<verb> \L<gap_up> | \L<gap_down> ) (?P<base> [^，,。；;:：\d]{1,12}? ) \s* \Z")
         self.gap_down = lists["gap_down"]
         self.base_then_verb = rules.compile(
-            r"(?<! [占之] ) (?: \L<comparison_word> ) (?! [重例值率] ) (?P<base> [^，,。；;:：\d比较]{2,12}? | \d{2}后 )"
+            r"(?<! [占之] ) (?: \L<comparison_word> ) (?! [重例值率] ) (?P<base> [^，,。；;:：比较]{2,12}? )"
             r" (?: \L<increase_word> | \L<decrease_word> ) \s* \Z")  # not 比 of 占比, 比重
         self.comparison_words = lists["gap_up"] | lists["gap_down"] | lists["comparison_word"]
         self.base_words = _longest_first(lists["base_word"])
@@ -201,6 +201,7 @@ class Attacher:
         )
         self.sector_words = lists["sector_word"]
         self.group_follow = tuple(lists["group_follow"])
+        self.cohort = rules.compile(rules.context["names"]["cohort"])
         self.verb_objects = dict(sorted(rules.context.get("verb_object", {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
         # Whoever publishes the data a clause reports (携程旅行数据显示): an official body is
         # only a source (see _role), anyone else reports on itself.
@@ -776,12 +777,14 @@ class Attacher:
             if org:
                 found.append(org)
         found.extend(self._groups(text, tokens))
+        found.extend(Mention(m.start(), m.end(), m.group(0), "cohort") for m in self.cohort.finditer(text))
         found.extend(groups)
         found.extend(self._topics(text, tokens))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.quoted_name.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.data_source.finditer(text) if m.group("name") not in self.not_names)
+                     for m in self.data_source.finditer(text)
+                     if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
         occupied = {i for q in quantities for i in range(q.start, q.end)}
         found = [m for m in found if not occupied.intersection(range(m.start, m.end))]  # 超百城 is a figure
         # Merge runs of places (江苏|仪征市|新集镇|花园村) and keep the longest of overlaps.
@@ -917,10 +920,10 @@ class Attacher:
             return "aside"  # 中国工程院院士俞建勇
         clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_END) + 1
         opening = text[clause_start:mention.start]
-        if mention.kind == "own":
-            # 全市 stands for the article's place wherever it is, except as a comparison's base
-            # (人均收入高于全市平均水平).
-            return "aside" if any(word in opening for word in self.comparison_words) else "own"
+        if mention.kind in ("own", "cohort"):
+            # 全市 stands for the article's place wherever it is, and 00后 for the cohort, except
+            # as a comparison's base (人均收入高于全市平均水平, 比90后和85后高5到7个百分点).
+            return "aside" if any(word in opening for word in self.comparison_words) else mention.kind
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
         if self._has_verb(opening):
@@ -1015,13 +1018,16 @@ class Attacher:
 
     def _default_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
         """Who an article's unattributed figures are about: 全国 when it speaks of the nation
-        more than in passing, else the place or organisation it names most (the first of
-        equals)."""
+        more than in passing, else the place or organisation it names most and at least twice
+        (the first of equals), else 全国."""
         if sum(n.kind == "national" for n in names) >= 2:
             return "全国"
         counts = Counter(self._name_value(n, own_names) for n in names if n.kind in ("place", "org", "own"))
+        # A place named once (in a list, as an example) is not what the article is about; with
+        # none named twice, unattributed figures are national ones (今年的高校毕业生达1076万人).
+        counts = Counter({name: count for name, count in counts.items() if count >= 2})
         if not counts:
-            return ""
+            return "全国"
         first = {}
         for mention in names:
             first.setdefault(self._name_value(mention, own_names), mention.start)
