@@ -809,7 +809,9 @@ class Attacher:
         merged = [replace(m, value=full[m.value], surface=m.value) if m.kind == "place" and m.value in full else m
                   for m in merged]
         merged = self._resolve_aliases(merged, text)
-        return [replace(m, kind=self._role(m, text)) for m in merged]
+        clause_starts = [start for start, _ in _spans(text, CLAUSE_END)]
+        return [replace(m, kind=self._role(m, text, clause_starts[bisect_right(clause_starts, m.start) - 1]))
+                for m in merged]
 
     def _resolve_aliases(self, names: list[Mention], text: str) -> list[Mention]:
         """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
@@ -910,7 +912,7 @@ class Attacher:
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
 
-    def _role(self, mention: Mention, text: str) -> str:
+    def _role(self, mention: Mention, text: str, clause_start: int) -> str:
         """The mention's kind, or `source` / `aside` when it cannot be the subject here."""
         before = text[max(0, mention.start - 3):mention.start]
         if before.endswith(("据", "根据", "来自")) or (
@@ -918,7 +920,6 @@ class Attacher:
             return "source"  # 据中指研究院监测, 国家统计局数据显示
         if self.person_after.match(text, mention.end):
             return "aside"  # 中国工程院院士俞建勇
-        clause_start = max(text.rfind(c, 0, mention.start) for c in CLAUSE_END) + 1
         opening = text[clause_start:mention.start]
         if mention.kind in ("own", "cohort"):
             # 全市 stands for the article's place wherever it is, and 00后 for the cohort, except
