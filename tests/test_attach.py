@@ -93,6 +93,12 @@ def test_a_name_before_a_rank_verb_is_what_is_ranked(extractor):
     assert (scope.subject, scope.metric) == ("江北区", "科技竞争力")  # 全市 is where the ranking is
 
 
+def test_a_sentence_without_a_metric_continues_the_paragraph(extractor):
+    facts = _by_text(extractor, "上海市财政收入以2518.2亿元排名第一位。北京市以1689.7亿元排名第二位。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("1689.7亿元", "第二位")] == [
+        ("北京市", "财政收入"), ("北京市", "财政收入")]
+
+
 def test_partners_after_a_preposition_join_the_metric(extractor):
     facts = _facts(extractor, "前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。")
     assert [(f.subject, f.metric, f.value) for f in facts] == [
@@ -129,6 +135,7 @@ SUBJECTS = [
     ("相比90后，00后对二三线城市的偏好比例提升8个百分点。", "8个百分点", "00后"),  # a birth cohort
     ("00后占比约71%，比90后和85后高5到7个百分点。", "7个百分点", "00后"),  # 90后, 85后 are the base
     ("今年的高校毕业生达1076万人。", "1076万人", "全国"),  # nothing named: a national figure
+    ("央行11月10日公布的数据显示，新增人民币贷款8262亿元。", "8262亿元", "全国"),  # 央行 only reports it
     ("全国生产总值增长5%；第二产业增加值增长4.6%。", "4.6%", "全国"),  # a sector of the economy is no group
 ]
 

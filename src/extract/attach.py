@@ -35,7 +35,7 @@ from .segment import WORDS_KEY
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
 # Punctuation and particles that never end or start a metric.
-FUNCTION_CHARS = "，,、:：;；的和与及是为在从对将把被由等其中"
+FUNCTION_CHARS = "，,、:：;；（）()的和与及是为在从对将把被由等其中以"
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
@@ -124,6 +124,7 @@ class Reading:
     sentence: tuple[int, int]
     clause: tuple[int, int]
     lead: str
+    paragraph: tuple[int, int] = (0, 0)
     kind: Kind = Kind.LEVEL
     negative: bool = False
     verb: str = ""
@@ -175,7 +176,9 @@ class Attacher:
         self.org_suffixes = _longest_first(lists["org_suffix"])
         self.org_last = frozenset(w[-1] for w in self.org_suffixes)
         self.official_suffixes = _longest_first(lists["official_suffix"])
-        self.source_after = rules.compile(r"\s* (?: \L<source_adverb> )? \s* \L<source_word>")
+        # 国家统计局数据显示, 央行11月10日公布的…数据, BOSS直聘研究院最新发布
+        self.source_after = rules.compile(
+            r"\s* (?: \d{1,2} 月 (?: \d{1,2} [日号] )? )? \s* (?: \L<source_adverb> )? \s* \L<source_word>")
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
@@ -228,6 +231,7 @@ class Attacher:
             r"(?P<span> 从 [^，,。；;从]+? [到至] [^，,。；;]+? ) (?: 仅用了? | 只用了? | 用了? | 花了? | 耗时 | 历时 ) \s* \Z",
             regex.VERBOSE)
         self.rank_verb_in = rules.compile(r"\L<rank_verb>")
+        self.rank_verbs = lists["rank_verb"]
         self.rank_scope_gap = rules.compile(r"(?! \L<rank_verb> ) [\p{Han}]{0,6}")
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
         self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
@@ -275,7 +279,7 @@ class Attacher:
             before = ends[:bisect_right(ends, quantity.start)]
             lead_start = max(clause[0], before[-1] if before else 0)
             readings.append(Reading(quantity, segments.of("sentences", quantity.start), clause,
-                                    text[lead_start:quantity.start]))
+                                    text[lead_start:quantity.start], segments.of("paragraphs", quantity.start)))
 
         default = self._default_subject(names, own_names)
         # Headings: short lines that end no sentence (推出“创新52条”, 数读·渝北创新).
@@ -422,6 +426,8 @@ class Attacher:
             metric, how = self._inherited_metric(reading, earlier), "metric.inherited"
         if not metric:
             metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
+        if not metric:
+            metric, how = self._paragraph_metric(reading, earlier), "metric.paragraph"
         reading.explain["metric"] = how if metric else ""
         if average:
             metric = f"{metric}（{average}）"
@@ -482,6 +488,17 @@ class Attacher:
                 return candidate.metric.split("（")[0]
         return ""
 
+    @staticmethod
+    def _paragraph_metric(reading: Reading, earlier: list[Reading]) -> str:
+        """A figure whose sentence names no metric continues the paragraph's last figure of the
+        same kind and unit (…财政收入以2518.2亿元排名第一位。北京市以1689.7亿元排名第二位)."""
+        for candidate in reversed(earlier):
+            if candidate.paragraph != reading.paragraph:
+                break
+            if candidate.metric and candidate.kind == reading.kind and candidate.quantity.unit == reading.quantity.unit:
+                return candidate.metric.split("（")[0]
+        return ""
+
     def _noun_after(self, position: int, limit: int, tokens, stop_words: tuple[str, ...] = ()) -> str:
         """The noun right after a count (225家科技型企业 → 科技型企业), up to a verb or a stop."""
         index = bisect_right(tokens.starts, position - 1) if isinstance(tokens, Tokens) else \
@@ -493,7 +510,7 @@ class Attacher:
                 index += 1  # a masked ** or a space between the count and its noun
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
-                    or (words and word.startswith(stop_words)) \
+                    or (words and word.startswith(stop_words)) or word in self.rank_verbs or word.startswith("第") \
                     or not self.word_start.match(word):
                 break
             words.append(word)
@@ -1023,7 +1040,9 @@ class Attacher:
         (the first of equals), else 全国."""
         if sum(n.kind == "national" for n in names) >= 2:
             return "全国"
-        counts = Counter(self._name_value(n, own_names) for n in names if n.kind in ("place", "org", "own"))
+        # An official body (央行, 统计局) reports on its jurisdiction; its own figures name it.
+        counts = Counter(self._name_value(n, own_names) for n in names if n.kind in ("place", "org", "own")
+                         and not (n.kind == "org" and n.value.endswith(self.official_suffixes)))
         # A place named once (in a list, as an example) is not what the article is about; with
         # none named twice, unattributed figures are national ones (今年的高校毕业生达1076万人).
         counts = Counter({name: count for name, count in counts.items() if count >= 2})
