@@ -149,9 +149,11 @@ class Attacher:
         self.inner_fillers = rules.compile(r"\L<inner_filler>")
         self.average_words = _longest_first(lists["average_word"])
         # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
+        # With their 至/到 (飙升至), so that 升至 does not leave 飙 behind.
+        moves_to = {verb + to for verb in self.increase | self.decrease for to in lists["to_word"]}
         self.strip_words = _longest_first(
-            (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"])
-            - lists["rate_word"])
+            (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
+             | moves_to) - lists["rate_word"])
         self.fillers = _longest_first(lists["filler_word"])
         self.share_nouns = _longest_first(lists["share_noun"])
         self.to_words = lists["to_word"]
@@ -336,12 +338,14 @@ class Attacher:
             reading.kind, reading.negative, reading.verb = previous.kind, previous.negative, previous.verb
             reading.explain["kind"] = "kind.list_item"
             return
-        tail = lead
-        found = self.qualifier_at_end.search(tail)
-        if found:
-            tail = tail[:found.start()]  # 同比下降超30%: 超 is the qualifier, 下降 the verb
-        tail = tail.rstrip()
-        while True:  # 同比降幅均超40%: look past 均, 同比, 了 …
+        tail = lead.rstrip()
+        # 同比下降超30%, 同比降幅均超40%, 至少已有11个: look past qualifiers (超, 至少) and
+        # fillers (均, 同比, 了, 已有) for the verb; 超 is the qualifier, 下降 the verb.
+        while True:
+            found = self.qualifier_at_end.search(tail)
+            if found:
+                tail = tail[:found.start()].rstrip()
+                continue
             filler = next((w for w in self.fillers if tail.endswith(w)), "")
             if not filler or tail.endswith(self.verb_words):
                 break
@@ -482,19 +486,27 @@ class Attacher:
                 if candidate.quantity.family == "points" or candidate.metric.endswith(self.rate_words):
                     return candidate.metric.split("（")[0]
         # A rank may take the metric of the rank before it (位居第一。美国排在第二位).
-        skipped = (Kind.RATIO,) if reading.quantity.kind == Kind.RANK else (Kind.RANK, Kind.RATIO)
+        rank = reading.quantity.kind == Kind.RANK
+        skipped = (Kind.RATIO,) if rank else (Kind.RANK, Kind.RATIO)
         for candidate in reversed(same_sentence):
             if candidate.quantity.family != "points" and candidate.kind not in skipped:
-                return candidate.metric.split("（")[0]
+                metric = candidate.metric.split("（")[0]
+                if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
+                    metric += "增速"  # 以6.6%位居第二位: ranked by the growth rate, not the amount
+                return metric
         return ""
 
     @staticmethod
     def _paragraph_metric(reading: Reading, earlier: list[Reading]) -> str:
-        """A figure whose sentence names no metric continues the paragraph's last figure of the
-        same kind and unit (…财政收入以2518.2亿元排名第一位。北京市以1689.7亿元排名第二位)."""
+        """A figure whose sentence names no metric continues the last figure of the same kind and
+        unit in its paragraph or the one before (…财政收入以2518.2亿元排名第一位。北京市以1689.7亿元
+        排名第二位: short paragraphs of one sentence each are common)."""
+        paragraphs = {reading.paragraph}
         for candidate in reversed(earlier):
-            if candidate.paragraph != reading.paragraph:
-                break
+            if candidate.paragraph not in paragraphs:
+                if len(paragraphs) == 2:
+                    break
+                paragraphs.add(candidate.paragraph)
             if candidate.metric and candidate.kind == reading.kind and candidate.quantity.unit == reading.quantity.unit:
                 return candidate.metric.split("（")[0]
         return ""
@@ -539,9 +551,11 @@ class Attacher:
                 phrase = phrase[position + len(name):]
                 break
         while phrase:
-            # 之比, 占比: 比 here ends a noun, it is no comparison.
+            # 之比, 占比: 比 here ends a noun, it is no comparison; a single character that ends
+            # a word (成都, not 收入都 or 增速比) stays.
             word = "" if phrase.endswith(self.share_nouns) else \
-                next((w for w in self.strip_last.get(phrase[-1], ()) if phrase.endswith(w)), "")
+                next((w for w in self.strip_last.get(phrase[-1], ()) if phrase.endswith(w)
+                      and (len(w) > 1 or self._cut(phrase)[-1] == w)), "")
             if word:
                 phrase = phrase[: -len(word)]
                 continue
