@@ -36,6 +36,8 @@ SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
 # Punctuation and particles that never end or start a metric.
 FUNCTION_CHARS = "，,、:：;；（）()的和与及是为在从对将把被由等其中以"
+# Ranks written as one word (拔头筹, 领跑, 垫底): the name right before them is what is ranked.
+WHO_RANK_RULES = frozenset({"quantity.rank_word", "quantity.last_place"})
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
@@ -233,8 +235,10 @@ class Attacher:
             r"(?P<span> 从 [^，,。；;从]+? [到至] [^，,。；;]+? ) (?: 仅用了? | 只用了? | 用了? | 花了? | 耗时 | 历时 ) \s* \Z",
             regex.VERBOSE)
         self.rank_verb_in = rules.compile(r"\L<rank_verb>")
-        self.rank_verbs = lists["rank_verb"]
-        self.rank_scope_gap = rules.compile(r"(?! \L<rank_verb> ) [\p{Han}]{0,6}")
+        self.rank_verbs = tuple(lists["rank_verb"])
+        self.ranking_nouns = tuple(lists["ranking_noun"])
+        self.rank_scope_gap = rules.compile(
+            r"(?! (?: 在 [\p{Han}]{1,8}? )? \L<rank_verb> ) [\p{Han}]{0,6}")  # 苏州在全国排名第5: 苏州
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
         self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
         self.word_start = regex.compile(r"[\p{Han}A-Za-z]")
@@ -444,11 +448,15 @@ class Attacher:
         only says where the ranking is (位列重庆市都市核心区第一, 均居全市第一) names no metric: it
         is inherited from the figure before."""
         found = self.rank_scope.search(lead)
-        if found:
+        if found and found.group("inside").endswith(self.ranking_nouns):
             return found.group("inside")
+        if found:  # 宁波GDP在全部城市中排名第12位: the set ranked in, the metric before it
+            return lead[:found.start()]
         verb = self.rank_verb_in.search(lead)
         if verb and lead[:verb.start()].strip():
-            return lead[:verb.start()]  # 科技竞争力均居全市第一: what comes before the verb is ranked
+            # 科技竞争力均居全市第一: what comes before the verb is ranked, unless it is the set
+            # ranked in (在全部城市排名第12位).
+            return "" if lead.lstrip().startswith("在") else lead[:verb.start()]
         scope = self.rank_adverbs.sub("", lead)
         word = next((w for w in self.strip_first.get(scope[:1], ()) if scope.startswith(w)), "")
         scope = scope[len(word):]
@@ -522,7 +530,7 @@ class Attacher:
                 index += 1  # a masked ** or a space between the count and its noun
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
-                    or (words and word.startswith(stop_words)) or word in self.rank_verbs or word.startswith("第") \
+                    or (words and word.startswith(stop_words)) or word.startswith(self.rank_verbs + ("第",)) \
                     or not self.word_start.match(word):
                 break
             words.append(word)
@@ -1021,10 +1029,11 @@ class Attacher:
                 return self._name_value(after, own_names), "subject.ranked_name"
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
                       and n.kind not in ("source", "aside")]
-        if reading.quantity.kind == Kind.RANK:
+        if reading.quantity.kind == Kind.RANK and reading.quantity.rule not in WHO_RANK_RULES:
             # 均居全市第一, 位列重庆市都市核心区第一: the place right before a rank is where the
-            # ranking is, not what is ranked.
-            candidates = [n for n in candidates if not self.rank_scope_gap.fullmatch(text, n.end, position)]
+            # ranking is, not what is ranked (but 上海拔头筹, 湖北领跑: a rank word says who).
+            candidates = [n for n in candidates if not self.rank_scope_gap.fullmatch(text, n.end, position)
+                          and not text[max(0, n.start - 1):n.start] == "在"]  # 苏州在全国排名第5
         if not candidates:
             return "", ""
         best = candidates[-1]

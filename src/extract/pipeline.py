@@ -34,7 +34,9 @@ class Extractor:
 
     def __init__(self, rules: Rules | None = None, *, patterns: str | Path | None = None):
         self.rules = rules if rules is not None else load_rules(patterns)
-        self.nlp = build_nlp()
+        keep_whole = {word for name in self.rules.context.get("keep_whole", ())
+                      for word in self.rules.named_lists[name] if len(word) > 1}
+        self.nlp = build_nlp(sorted(keep_whole))
         self.finder = QuantityFinder(self.rules)
         self.attacher = Attacher(self.rules, load_word_tags())
         self.furniture = Furniture.from_rules(self.rules)

@@ -353,6 +353,9 @@ def load_rules(directory: str | Path | None = None) -> Rules:
     for verb, noun in raw["context.toml"].get("verb_object", {}).items():
         if not isinstance(noun, str) or "{}" not in noun:
             problems.append(f"context.toml [verb_object] {verb!r}: needs a string with {{}} for the object")
+    for name in raw["context.toml"].get("keep_whole", []):
+        if name not in named:
+            problems.append(f"context.toml keep_whole: no list named {name!r}")
     context = dict(raw["context.toml"])
     context.pop("period", None)
     context.pop("lists", None)
