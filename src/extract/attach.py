@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
@@ -140,9 +140,10 @@ class Reading:
 class Attacher:
     """Reads the context of quantities; built once per Extractor, immutable after."""
 
-    def __init__(self, rules: Rules, word_tags: Mapping[str, str]):
+    def __init__(self, rules: Rules, word_tags: Mapping[str, str], segment: Callable[[str], list[str]]):
         self.rules = rules
         self.tags = word_tags
+        self.segment = segment  # phrase -> words, the same dictionary the documents are cut with
         lists = rules.named_lists
         self.increase = lists["increase_word"]
         self.decrease = lists["decrease_word"]
@@ -157,6 +158,7 @@ class Attacher:
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
              | moves_to) - lists["rate_word"])
         self.fillers = _longest_first(lists["filler_word"])
+        self.leading_adverbs = lists["leading_adverb"]
         self.share_nouns = _longest_first(lists["share_noun"])
         self.to_words = lists["to_word"]
         self.partner_before = rules.compile(r"(?: \L<partner_preposition> ) \s* \Z")
@@ -567,11 +569,11 @@ class Attacher:
             if word:
                 phrase = phrase[: -len(word)]
                 continue
-            # One character may start a noun (降幅), so only longer words are stripped in front,
-            # and only whole words: 增加值 is a noun, not 增加 and 值.
+            # Only whole words are stripped in front: 增加值 is a noun, not 增加 and 值; of
+            # single characters only adverbs (已|培育, 仅|酒店), not 总 of 总增量 or 比 of a base.
             word = next((w for w in self.strip_first.get(phrase[0], ())
-                         if len(w) >= 2 and phrase.startswith(w) and len(phrase) > len(w)
-                         and self._starts_with_word(phrase, w)), "")
+                         if (len(w) > 1 or w in self.leading_adverbs) and phrase.startswith(w)
+                         and len(phrase) > len(w) and self._starts_with_word(phrase, w)), "")
             if word:
                 phrase = phrase[len(word):]
                 continue
@@ -606,7 +608,8 @@ class Attacher:
         for word in self._cut(phrase):
             offset += len(word)
             if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase) \
-                    and previous != "所":  # 所占比重: 所 makes the verb part of a noun
+                    and previous != "所" and phrase[offset] != "的":
+                # 所占比重, 每百元资产实现的营业收入: a verb before 的 or after 所 is inside a noun
                 last_verb_end = offset
             previous = word
         if last_verb_end > 0 and len(phrase) - last_verb_end >= 2:
@@ -618,15 +621,8 @@ class Attacher:
         return len(self._cut(phrase[:6])[0]) <= len(word)
 
     def _cut(self, piece: str) -> list[str]:
-        """Longest dictionary words first (the tag table is jieba's dictionary)."""
-        words, i = [], 0
-        while i < len(piece):
-            for size in range(min(6, len(piece) - i), 0, -1):
-                if size == 1 or piece[i:i + size] in self.tags:
-                    words.append(piece[i:i + size])
-                    i += size
-                    break
-        return words
+        """The words of a phrase, cut by our segmenter (为|重庆市, not 为重|庆|市)."""
+        return self.segment(piece)
 
     def _is_name(self, item: str, known: set[str]) -> bool:
         return item in known or item in self.known_places or item.endswith(self.org_suffixes)

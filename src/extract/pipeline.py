@@ -38,7 +38,7 @@ class Extractor:
                       for word in self.rules.named_lists[name] if len(word) > 1}
         self.nlp = build_nlp(sorted(keep_whole))
         self.finder = QuantityFinder(self.rules)
-        self.attacher = Attacher(self.rules, load_word_tags())
+        self.attacher = Attacher(self.rules, load_word_tags(), self.nlp.tokenizer.words)
         self.furniture = Furniture.from_rules(self.rules)
         # Characters statistics are written with, in both scripts: they tell GBK from Big5.
         self.common_chars = frozenset(self.rules.folds) | frozenset(self.rules.folds.values()) \

@@ -7,6 +7,7 @@ depend on, anyone else's jieba.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 import jieba
@@ -25,6 +26,12 @@ class JiebaTokenizer:
         self.jieba.initialize()  # load the dictionary now, not on the first article
         for word in user_words:
             self.jieba.add_word(word)
+
+    @functools.lru_cache(maxsize=65536)
+    def words(self, phrase: str) -> list[str]:
+        """The words of a short phrase, without the HMM guesser (attach cuts leads with it);
+        cached, as the same leads recur across an archive. Do not mutate the result."""
+        return list(self.jieba.cut(phrase, HMM=False))
 
     def __call__(self, text: str) -> Doc:
         # jieba returns every character, white space included, so the words joined are the
