@@ -38,6 +38,8 @@ CLAUSE_END = SENTENCE_END + "，,:："
 FUNCTION_CHARS = "，,、:：;；（）()的和与及是为在从对将把被由等其中以"
 # Ranks written as one word (拔头筹, 领跑, 垫底): the name right before them is what is ranked.
 WHO_RANK_RULES = frozenset({"quantity.rank_word", "quantity.last_place"})
+# What follows a number that gives a loan's or a bond's term (7天期逆回购, 1年期MLF).
+TENORS = frozenset({"天期", "日期", "月期", "个月期", "年期"})
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
@@ -530,6 +532,10 @@ class Attacher:
             start, _, word, tag = tokens[index]
             if start < position or (not words and not word.strip()):
                 index += 1  # a masked ** or a space between the count and its noun
+                continue
+            if not words and word.isdigit() and index + 1 < len(tokens) and tokens[index + 1][2] in TENORS:
+                words.append(word + tokens[index + 1][2])  # 5777亿元7天期逆回购: a tenor opens the noun
+                index += 2
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
                     or (words and word.startswith(stop_words)) or word.startswith(self.rank_verbs + ("第",)) \
