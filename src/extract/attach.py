@@ -218,6 +218,11 @@ class Attacher:
         # only a source (see _role), anyone else reports on itself.
         self.data_source = rules.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?: 据 )? (?P<name> [\p{Han}A-Za-z]{2,8}? ) (?= \L<data_report> )")
+        # A name with its stock code is a listed company: 康希诺（688185）, 腾讯控股(00700.HK).
+        self.listed_company = regex.compile(
+            r"(?<= ^ | [，,。；;：:、\s“] | 和 | 与 | 及 ) (?P<name> [\p{Han}A-Za-z]{2,12}? )"
+            r" \s* [（(] \s* (?: \d{6} (?: \.S[HZ] )? | \d{4,5} \.HK | [A-Z]{1,5} \.[A-Z]{1,2} ) \s* [)）]",
+            regex.VERBOSE)
         # A programme or fund named in quotes at the head of its clause (“科信贷”通过…).
         self.quoted_name = rules.compile(r"(?<= ^ | [，,。；;：:\n] ) \s* “ (?P<name> [\p{Han}A-Za-z]{2,8} ) ”")
         # 洞见信息公司(下称洞见公司), 再升科技股份有限公司(以下简称再升科技)
@@ -252,6 +257,9 @@ class Attacher:
         self.marks = regex.compile(r"[\s“”\"'‘’《》●■▲◆★*#]+")
         self.list_split = regex.compile(r"、|和|及|与|以及")
         self.party_join = regex.compile(r"\s*(?:与|和|、|及|同)\s*")
+        # Between the members of a list of names: a separator, perhaps after a code in brackets
+        # (康希诺（688185）、复星医药).
+        self.list_join = regex.compile(r"(?:\s*[（(][^（）()]{1,12}[)）])?\s*(?:、|和|及|以及|与)\s*")
         self.headline_topic = regex.compile(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)")
         self.list_number = regex.compile(r"\d、\s*$")
         self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
@@ -824,6 +832,8 @@ class Attacher:
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.quoted_name.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.listed_company.finditer(text))
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.data_source.finditer(text)
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
         occupied = {i for q in quantities for i in range(q.start, q.end)}
@@ -1043,6 +1053,15 @@ class Attacher:
             named = [n for n in candidates if n.kind in ("place", "org", "own")]
             if named:
                 best = named[-1]
+        # 小鹏汽车和蔚来汽车的月供货量超过1万辆: a figure said once of a list is about all of it
+        # (SCHEMA; 分别 hands each its own figure later, in _distribute).
+        members = [best]
+        for previous in reversed(candidates[:candidates.index(best)]):
+            if previous.kind != best.kind or not self.list_join.fullmatch(text, previous.end, members[0].start):
+                break
+            members.insert(0, previous)
+        if len(members) > 1:
+            return "、".join(self._name_value(m, own_names) for m in members), "subject.list"
         return self._name_value(best, own_names), f"subject.sentence:{best.kind}"
 
     def _carried(self, names: list[Mention], own_names: dict[str, str], paragraph_start: int, before: int,
