@@ -206,6 +206,12 @@ def test_a_sentence_repeated_word_for_word_is_a_second_mention(extractor):
     assert [(f.text, f.mentions) for f in _facts(extractor, text)] == [("3.47万亿元", 2)]
 
 
+def test_the_year_of_a_report_in_the_lead_carries_down(extractor):
+    text = ("生态环境状况公报：去年碳排放约降1.0%\n原标题：生态环境状况公报：去年碳排放约降1.0%\n"
+            "目前，部分河口水质仍待改善。\n《2020中国生态环境状况公报》26日对外公布。\n\n细颗粒物浓度为33微克/立方米。")
+    assert _by_text(extractor, text)["33微克/立方米"].period == "2020"
+
+
 def test_a_yearless_time_in_the_title_carries_down_in_the_articles_year(extractor):
     text = "1-2月外贸增长13.3%\n海关总署数据显示，2022年1-2月进出口总值6.2万亿元。\n\n机电产品出口2.02万亿元。"
     assert _by_text(extractor, text)["2.02万亿元"].period == "2022-01/2022-02"

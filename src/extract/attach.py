@@ -1119,8 +1119,12 @@ class Attacher:
         or lead's first time in that year (1-2月中国外贸增长… → 2022-01/2022-02); a dated line
         (2024年8月16日) gives its month; a day with no year (9月6日，港股…走低) dates an event,
         not the figures after it."""
+        # The title and lines without a full stop (原标题, datelines) up to the second paragraph
+        # of prose: the lead.
+        prose = [p for p in segments.paragraphs if self.sentence_mark.search(text, p[0], p[1])]
         content = [p for p in segments.paragraphs if p[1] - p[0] > 1]
-        lead_end = content[min(len(content), 3) - 1][1] if content else 0
+        lead_end = max(prose[min(len(prose), 2) - 1][1] if prose else 0,
+                       content[min(len(content), 3) - 1][1] if content else 0)
         in_lead = [m for m in times if m.start < lead_end and not self._is_base(m, text)]
         stated = next((m for m in in_lead if _parts(m).get("y") or _parts(m).get("y1")), None)
         if stated:
@@ -1129,11 +1133,13 @@ class Attacher:
             if "d" in parts:
                 return year, f"{year}-{int(parts['m']):02d}"
             return year, _resolve_period(stated, year)
-        years = Counter(_parts(m).get("y") for m in times if _parts(m).get("y"))
+        # A comparison's base (比2019年) is not a year the article speaks of.
+        years = Counter(_parts(m).get("y") for m in times if _parts(m).get("y") and not self._is_base(m, text))
         if not years:
             return "", ""
         year = max(years, key=lambda y: (years[y], y))
-        first = next((m for m in in_lead if "d" not in _parts(m)), None)
+        # A relative time (去年) cannot be read against a year the article never says is its own.
+        first = next((m for m in in_lead if "d" not in _parts(m) and m.kind != "relative"), None)
         return year, _resolve_period(first, year) if first else ""
 
     def _is_base(self, mention: Mention, text: str) -> bool:
