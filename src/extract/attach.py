@@ -163,6 +163,7 @@ class Attacher:
         self.leading_adverbs = lists["leading_adverb"]
         self.share_nouns = _longest_first(lists["share_noun"])
         self.to_words = lists["to_word"]
+        self.holiday_months = rules.context.get("holiday_month", {})
         self.partner_before = rules.compile(r"(?: \L<partner_preposition> ) \s* \Z")
         # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
         self.share_lead = regex.compile(r"占 (?! [比据有用领到] ) (?= [^占，,。；;]+ \Z )", regex.VERBOSE)
@@ -1107,8 +1108,13 @@ class Attacher:
             if not any(match.start() < m.end() and m.start() < match.end() for m, _ in kept):
                 kept.append((match, resolve))
         kept.sort(key=lambda item: item[0].start())
-        return [Mention(m.start(), m.end(), ";".join(f"{k}={v}" for k, v in m.groupdict().items() if v), resolve)
-                for m, resolve in kept]
+        mentions = []
+        for match, resolve in kept:
+            parts = {k: v for k, v in match.groupdict().items() if v}
+            if resolve == "holiday":  # 清明 → its month
+                parts["m"], resolve = str(self.holiday_months[parts.pop("holiday")]), "month"
+            mentions.append(Mention(match.start(), match.end(), ";".join(f"{k}={v}" for k, v in parts.items()), resolve))
+        return mentions
 
     def _lead_year(self, times: list[Mention], segments: Segments, text: str) -> tuple[str, str]:
         """The article's year, and the period that carries down to figures with no time of

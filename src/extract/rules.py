@@ -342,6 +342,12 @@ def load_rules(directory: str | Path | None = None) -> Rules:
                 except regex.error as error:
                     problems.append(f"normalize.toml [furniture] {key}: regex does not compile: {error}")
 
+    # Holidays with a fixed month (清明 → 4): a named list for the period rules, and the months.
+    holiday_months = raw["context.toml"].get("holiday_month", {})
+    for name, month in holiday_months.items():
+        if not (isinstance(month, int) and 1 <= month <= 12):
+            problems.append(f"context.toml [holiday_month] {name!r}: needs a month number 1-12")
+    named["fixed_holiday"] = frozenset(holiday_months)
     periods = []
     for rule in raw["context.toml"].get("period", []):
         where = f"context.toml period {rule.get('id', '?')}"
