@@ -109,6 +109,15 @@ def test_a_sentence_without_a_metric_continues_the_paragraph(extractor):
         ("北京市", "财政收入"), ("北京市", "财政收入")]
 
 
+def test_an_industry_in_a_paragraph_about_a_place_joins_the_metric(extractor):
+    text = "2021年，成都全市规模以上工业增加值比上年增长11.4%。分行业看，五大先进制造业增长11.2%，其中电子信息产业增长20.4%。"
+    facts = _by_text(extractor, text)
+    assert [(facts[t].subject, facts[t].metric) for t in ("11.2%", "20.4%")] == [
+        ("成都", "五大先进制造业"), ("成都", "电子信息产业")]
+    national = _by_text(extractor, "全国规模以上工业企业利润增长5%。其中，采矿业实现利润总额9920.7亿元。")
+    assert (national["9920.7亿元"].subject, national["9920.7亿元"].metric) == ("采矿业", "利润总额")
+
+
 def test_partners_after_a_preposition_join_the_metric(extractor):
     facts = _facts(extractor, "前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。")
     assert [(f.subject, f.metric, f.value) for f in facts] == [

@@ -40,6 +40,8 @@ FUNCTION_CHARS = "，,、:：;；（）()的和与及是为在从对将把被由
 WHO_RANK_RULES = frozenset({"quantity.rank_word", "quantity.last_place"})
 # What follows a number that gives a loan's or a bond's term (7天期逆回购, 1年期MLF).
 TENORS = frozenset({"天期", "日期", "月期", "个月期", "年期"})
+# Names of places below the nation (a group inside one is part of its metric).
+PLACE_KINDS = frozenset({"place", "own"})
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
@@ -310,8 +312,20 @@ class Attacher:
             self._read_kind(reading, previous)
             self._read_metric(reading, readings[:position], text, tokens, names, subject_words)
             subject, how = self._subject(names, own_names, reading, text)
+            paragraph = segments.of("paragraphs", reading.quantity.start)
+            if how == "subject.sentence:group":
+                # 成都全市规模以上工业增加值增长11.4%。分行业看，五大先进制造业增长11.2%: in a
+                # paragraph about a place, an industry is part of what is measured (GOLD.md).
+                place, _ = self._carried(names, own_names, paragraph[0], reading.sentence[0], "", [], PLACE_KINDS)
+                if place:
+                    group_here = any(n.kind == "group" and n.value == subject and n.start >= reading.clause[0]
+                                     for n in names)
+                    if reading.explain["metric"] != "metric.lead":
+                        reading.metric = subject  # 五大先进制造业增长11.2%: the industry is the metric
+                    elif group_here and not reading.metric.startswith(subject):
+                        reading.metric = subject + reading.metric  # 高技术制造业|增加值增长17.1%
+                    subject, how = place, "subject.place_of_group"
             if not subject:
-                paragraph = segments.of("paragraphs", reading.quantity.start)
                 subject, how = self._carried(names, own_names, paragraph[0], reading.sentence[0], default, headings)
             reading.subject = subject
             reading.explain["subject"] = how
@@ -1066,10 +1080,11 @@ class Attacher:
         return self._name_value(best, own_names), f"subject.sentence:{best.kind}"
 
     def _carried(self, names: list[Mention], own_names: dict[str, str], paragraph_start: int, before: int,
-                 default: str, headings: list[tuple[int, int]]) -> tuple[str, str]:
-        """The last name that could be a subject earlier in the paragraph, else in the heading
-        over it (数读·渝北创新), else the article's."""
-        usable = [n for n in names if n.kind not in ("source", "aside", "group")]
+                 default: str, headings: list[tuple[int, int]],
+                 kinds: frozenset[str] = frozenset({"place", "org", "own", "national", "cohort"})) -> tuple[str, str]:
+        """The last name of those kinds earlier in the paragraph, else in the heading over it
+        (数读·渝北创新), else the article's."""
+        usable = [n for n in names if n.kind in kinds]
         earlier = [n for n in usable if paragraph_start <= n.start and n.end <= before]
         if earlier:
             return self._name_value(earlier[-1], own_names), "subject.paragraph"
