@@ -234,6 +234,14 @@ def test_a_counted_group_names_the_subject_not_a_figure(extractor):
         ("50家重点企业", "销售收入", "120亿元"), ("50家重点企业", "销售收入", "800亿元")]
 
 
+def test_a_reporters_sample_is_the_subject_of_the_counts_taken_from_it(extractor):
+    text = "界面新闻梳理了12家汽车经销商上市公司半年报，7家公司营收和净利双降。\n\n在8家净利下滑的经销商中，5家降幅超过40%。"
+    facts = _by_text(extractor, text)
+    assert "12家" not in facts  # the sample is a label (GOLD.md)
+    assert [(facts[t].subject, facts[t].metric) for t in ("7家", "8家")] == [
+        ("12家汽车经销商上市公司", "营收和净利双降的公司"), ("12家汽车经销商上市公司", "净利下滑的经销商")]
+
+
 def test_threshold_after_a_count_is_not_a_fact(extractor):
     facts = _facts(extractor, "8家净利下滑的经销商中，5家公司净利同比下降40%以上。")
     assert [f.text for f in facts] == ["8家", "5家"]

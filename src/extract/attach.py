@@ -42,6 +42,8 @@ WHO_RANK_RULES = frozenset({"quantity.rank_word", "quantity.last_place"})
 TENORS = frozenset({"天期", "日期", "月期", "个月期", "年期"})
 # Names of places below the nation (a group inside one is part of its metric).
 PLACE_KINDS = frozenset({"place", "own"})
+# How a subject was found when its own sentence names none.
+CARRIED = frozenset({"subject.paragraph", "subject.heading", "subject.article"})
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
@@ -267,6 +269,9 @@ class Attacher:
         self.list_number = regex.compile(r"\d、\s*$")
         self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
         self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
+        self.sample_before = rules.compile(r"(?: \L<sample_verb> ) \s* \Z")
+        self.sample_noun = rules.compile(
+            r"(?P<noun> [\p{Han}A-Za-z]{2,24}? ) (?= \L<document_word> | 的 | [，。；,;：:] )")
         self.label_after = rules.compile(r"[^，。；！？,;:：\n]{0,14}? (?: \L<partitive> )")
 
     # -- the whole article ---------------------------------------------------
@@ -282,6 +287,13 @@ class Attacher:
         groups = [Mention(q.start, q.end + len(noun), text[q.start:q.end] + noun, "group", surface=noun)
                   for q in labels if label_kinds[q] == "subject"
                   for noun in [self._noun_after(q.end, len(text), tokens, self.group_follow)] if noun]
+        # The sample a reporter chose (梳理了12家A股和港股汽车经销商上市公司半年报) is the group
+        # its later counts are taken from (7家公司营收和净利双降).
+        samples = [Mention(q.start, found.end("noun"), text[q.start:found.end("noun")], "group",
+                           surface=found.group("noun"))
+                   for q in labels if label_kinds[q] == "sample"
+                   for found in [self.sample_noun.match(text, q.end)] if found]
+        groups += samples
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         own_names = self._own_names(names)
         names = self._resolve_own(names, own_names, segments)
@@ -331,6 +343,12 @@ class Attacher:
             reading.explain["subject"] = how
             reading.period, reading.explain["period"] = self._period(times, reading, segments, lead_year,
                                                                      carried_period)
+        for sample in samples:
+            unit = next(q.unit for q in labels if q.start == sample.start)
+            for reading in readings:
+                if reading.quantity.start > sample.end and reading.quantity.family == "count" \
+                        and reading.quantity.unit == unit and reading.explain["subject"] in CARRIED:
+                    reading.subject, reading.explain["subject"] = sample.value, "subject.sample"
         self._distribute(readings, text, names)
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
@@ -453,6 +471,17 @@ class Attacher:
                       or metric.endswith(self.function_chars)):
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
             metric, how = after, "metric.noun_after"
+            opening = self._without_times(reading.lead)
+            if counted and (self.clause_opening.match(opening) or opening.strip() == "在"):
+                # 7家公司营收和净利双降: a count opening its clause counts those the rest of the
+                # clause describes (营收和净利双降公司, GOLD.md's 净利下滑的经销商).
+                members = self._noun_after(quantity.end, reading.clause[1], tokens, self.group_follow)
+                predicate = self._predicate(text, quantity.end + len(members), reading.clause[1])
+                described = self._predicate(text, quantity.end, reading.clause[1])
+                if "的" in described:  # 8家净利下滑的经销商中: the clause is the noun phrase already
+                    metric, how = described.removesuffix("中").removesuffix("当"), "metric.counted_phrase"
+                elif len(members) > 1 and predicate and text.startswith(members, quantity.end):
+                    metric, how = f"{predicate}的{members}", "metric.counted_predicate"
         if metric and (metric in self.share_nouns or metric.removeprefix("所占") in self.share_nouns):
             # 其中1.16亿元为投资收益，占比超6成: a bare share is the share of the figure before.
             part = self._inherited_metric(reading, earlier)
@@ -531,6 +560,12 @@ class Attacher:
                 return metric
         return ""
 
+    def _predicate(self, text: str, start: int, end: int) -> str:
+        """The rest of a clause after a counted noun, without its closing mark or particle."""
+        predicate = regex.split(r"[（(]", text[start:end])[0]  # 超过2万亿元(人民币，下同)
+        predicate = predicate.rstrip("，,。；;！？!?：:\n ").removesuffix("了")
+        return predicate if predicate and self.word_start.match(predicate) else ""
+
     @staticmethod
     def _paragraph_metric(reading: Reading, earlier: list[Reading]) -> str:
         """A figure whose sentence names no metric continues the last figure of the same kind and
@@ -561,7 +596,7 @@ class Attacher:
                 index += 2
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
-                    or (words and word.startswith(stop_words)) or word.startswith(self.rank_verbs + ("第",)) \
+                    or (words and (word.startswith(stop_words) or (stop_words and word.isascii()))) or word.startswith(self.rank_verbs + ("第",)) \
                     or not self.word_start.match(word):
                 break
             words.append(word)
@@ -779,11 +814,13 @@ class Attacher:
         """Why a count names a group rather than states a figure, or "" if it states one.
 
         `title`: 11个重点城市人口变局： (a headline's count naming its topic); `partitive`:
-        在41个工业大类行业中 (the universe a breakdown is taken from); `subject`:
+        在41个工业大类行业中 (the universe a breakdown is taken from); `sample`:
+        梳理了12家…上市公司半年报 (the sample a reporter chose, GOLD.md); `subject`:
         65家典型房企融资总量为523.46亿元 (the group of the next figure in its clause, no verb between).
         """
         return ("title" if self._is_title_label(quantity, text) else
                 "partitive" if self._is_partitive(quantity, text) else
+                "sample" if self.sample_before.search(text, max(0, quantity.start - 6), quantity.start) else
                 "subject" if self._is_subject_label(quantity, text, later, tokens) else "")
 
     def _is_title_label(self, quantity: Quantity, text: str) -> bool:
