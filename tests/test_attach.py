@@ -33,7 +33,10 @@ KIND_AND_SIGN = [
     ("利润增长3倍。", "3倍", D("3"), "倍", "growth"),
     ("净利同比下降超30%。", "30%", D("-30"), "%", "growth"),  # 超 is the qualifier, 下降 the verb
     ("净亏损9.14亿元。", "9.14亿元", D("914000000"), "元", "level"),  # a loss word stays in the metric
-    ("均低于9.8%的全国增速。", "9.8%", D("9.8"), "%", "level"),  # 低于 is a bound, not a decrease
+    ("均低于9.8%的全国增速。", "9.8%", D("9.8"), "%", "growth"),  # 低于 is a bound, not a decrease; 增速 names a rate (d01 gold)
+    ("全市规模以上工业增加值实现了8.5%的增长。", "8.5%", D("8.5"), "%", "growth"),  # the rate after the figure
+    ("全市出口额出现3.2%的下降。", "3.2%", D("-3.2"), "%", "growth"),
+    ("87.8%的学生认为作业量明显减少。", "87.8%", D("87.8"), "%", "level"),  # 减少 is what the students think
 ]
 
 
@@ -81,6 +84,11 @@ METRICS = [
     ("央行开展了5777亿元7天期逆回购操作。", "5777亿元", "7天期逆回购"),  # a tenor opens the noun
     ("报考人数与录用计划数之比约为61:1。", "61:1", "报考人数与录用计划数之比"),  # 之比 is a noun
     ("2、周四在岸人民币收报7.1611。", "7.1611", "在岸人民币"),  # no list number, no weekday
+    ("上海以10.9%的财政收入增速排名第一位。", "10.9%", "财政收入"),  # the rate named after the figure
+    ("上海以10.9%的财政收入增速排名第一位。", "第一位", "财政收入增速"),
+    ("87.8%的学生认为作业量明显减少。", "87.8%", "认为作业量明显减少的比例"),  # a share of a group
+    ("超过六成的受访者表示愿意购买新能源汽车。", "六成", "愿意购买新能源汽车的比例"),
+    ("上汽出资50.1%的五菱公司开发该车。", "50.1%", "上汽出资"),  # a figure inside a noun phrase
 ]
 
 
@@ -162,6 +170,14 @@ SUBJECTS = [
     ("康希诺（688185）、复星医药（600196）两只龙头股股价涨幅超100%。", "100%", "康希诺、复星医药"),
     ("全国预计发送旅客1.45亿人次。其中，民航预计运输旅客432.8万人次。铁路方面，预计发送旅客1425万人次。", "1425万人次", "铁路"),
     ("全国生产总值增长5%；第二产业增加值增长4.6%。", "4.6%", "全国"),  # a sector of the economy is no group
+    ("87.8%的学生认为作业量明显减少。", "87.8%", "学生"),  # the group a share is of
+    ("其它两个城市分别是宁波（6.3%）和苏州（5.1%）。", "5.1%", "苏州"),  # each name its own figure
+    ("2021年，我国银行机构共处理网上支付业务1000亿笔。", "1000亿笔", "银行机构"),  # who handled it
+    ("网联清算平台处理业务6827.60亿笔。", "6827.60亿笔", "网联清算平台"),
+    ("全国预计发送旅客1.45亿人次。", "1.45亿人次", "全国"),  # 预计 is no agent
+    ("人民币跨境支付系统（CIPS）是主渠道。2021年，CIPS全年处理业务334.16万笔。", "334.16万笔",
+     "人民币跨境支付系统"),  # an acronym stands for the full name written before it
+    ("全国居民消费价格（CPI）同比上涨0.8%。", "0.8%", "全国"),  # an acronym of a measure names no one
 ]
 
 
@@ -202,6 +218,17 @@ def test_from_a_to_b_is_two_facts(extractor):
     facts = _facts(extractor, "3年来，该公司营业收入也从1300万元增加到16亿元。")
     assert [(f.value, f.kind.value) for f in facts] == [(D("13000000"), "level"), (D("1600000000"), "level")]
     assert all("营业收入" in f.metric for f in facts)
+
+
+def test_a_bare_percentage_continues_a_series_of_growth_rates(extractor):
+    facts = _by_text(extractor, "上海以10.9%的财政收入增速排名第一位。\n北京紧随其后，以6.6%位居第二位。")
+    assert (facts["6.6%"].metric, facts["6.6%"].kind.value) == ("财政收入", "growth")
+    assert facts["第二位"].metric == "财政收入增速"
+
+
+def test_a_level_and_its_rate_are_two_facts(extractor):
+    facts = _facts(extractor, "北京市财政收入以1689.7亿元排名第二位。\n北京财政收入增速为6.6%，位居第二位。")
+    assert sorted(f.metric for f in facts if f.text == "第二位") == ["财政收入", "财政收入增速"]
 
 
 def test_repeated_mentions_merge_and_different_facts_do_not(extractor):

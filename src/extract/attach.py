@@ -20,6 +20,7 @@ The reading goes clause by clause, as a reader does:
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -53,6 +54,10 @@ ADVERB_TAGS = frozenset({"d", "ad", "v", "vn"})
 WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
 COMMON_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
+# Words that name a group of people or bodies (87.8%的学生…, 六成的受访者…).
+GROUP_NOUN_TAGS = frozenset({"n"})
+# What the last word of an agent (银行机构, 网联清算平台, CIPS) may be: a noun, not 预计 (vn).
+AGENT_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "eng", "ng", ""})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
 CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -137,6 +142,8 @@ class Reading:
     negative: bool = False
     verb: str = ""
     base: str = ""  # what a gap is measured against (低于平均值22个百分点 → 平均值)
+    group: str = ""  # the group a share is of (87.8%的学生认为… → 学生)
+    rate_of: str = ""  # what a rate after the figure measures (以10.9%的财政收入增速 → 财政收入)
     metric: str = ""
     subject: str = ""
     period: str = ""
@@ -195,6 +202,10 @@ class Attacher:
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
+        # A rate named after its figure: 实现了8.5%的增长, 以10.9%的财政收入增速排名第一.
+        self.rate_after = rules.compile(
+            r"\s* 的 (?P<measured> [\p{Han}A-Za-z&]{0,12}? )"
+            r" (?P<rate> \L<rate_word> | \L<increase_word> | \L<decrease_word> ) (?! \p{Han} (?<! [排位居列] ) )")
         self.gap_at_end = rules.compile(
             r"(?P<verb> \L<gap_up> | \L<gap_down> ) (?P<base> [^，,。；;:：\d]{1,12}? ) \s* \Z")
         self.gap_down = lists["gap_down"]
@@ -239,6 +250,7 @@ class Attacher:
         self.known_places = lists["known_place"]
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
+        self.said_words = _longest_first(lists["said_word"])
         self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
         # Small patterns used per token or per figure, compiled once.
         self.sentence_mark = regex.compile(r"[。！？!?；;]")
@@ -269,6 +281,15 @@ class Attacher:
         self.list_number = regex.compile(r"\d、\s*$")
         self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
         self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
+        # Who handled what (银行机构共处理网上支付业务1000亿笔): a noun phrase opening its clause,
+        # perhaps after a time, before an agent verb, its object, and a figure.
+        self.agent = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n] ) \s* (?: \d{4} 年 )? (?: [上下] 半年 | [一二三四] 季度 | 前 [三四] 季度 | 全年 )? \s*"
+            r" (?: \L<national> )? (?P<name> [\p{Han}A-Za-z（）()]{2,20}? ) (?: \L<agent_adverb> )? \L<agent_verb>"
+            r" (?= [了的]? [\p{Han}A-Za-z]{2,24}? \s* [\d一二两三四五六七八九十几数] )")
+        # 人民币跨境支付系统（CIPS）: a full name opening its clause, then the acronym used after.
+        self.acronym = regex.compile(
+            r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.sample_before = rules.compile(r"(?: \L<sample_verb> ) \s* \Z")
         self.sample_noun = rules.compile(
             r"(?P<noun> [\p{Han}A-Za-z]{2,24}? ) (?= \L<document_word> | 的 | [，。；,;：:] )")
@@ -321,9 +342,11 @@ class Attacher:
         subject_words = self._subject_words(names)
         for position, reading in enumerate(readings):
             previous = readings[position - 1] if position else None
-            self._read_kind(reading, previous)
+            self._read_kind(reading, previous, text)
             self._read_metric(reading, readings[:position], text, tokens, names, subject_words)
             subject, how = self._subject(names, own_names, reading, text)
+            if reading.group:
+                subject, how = reading.group, "subject.surveyed_group"
             paragraph = segments.of("paragraphs", reading.quantity.start)
             if how == "subject.sentence:group":
                 # 成都全市规模以上工业增加值增长11.4%。分行业看，五大先进制造业增长11.2%: in a
@@ -374,9 +397,10 @@ class Attacher:
 
     # -- kind and sign --------------------------------------------------------
 
-    def _read_kind(self, reading: Reading, previous: Reading | None) -> None:
+    def _read_kind(self, reading: Reading, previous: Reading | None, text: str) -> None:
         quantity = reading.quantity
         lead = reading.lead.strip()
+        rate_after = self.rate_after.match(text, quantity.end, reading.clause[1])
         reading.explain["kind"] = "kind.construction"
         if quantity.kind in (Kind.RANK, Kind.RATIO):
             reading.kind = quantity.kind
@@ -430,6 +454,13 @@ class Attacher:
             rate = next(word for word in self.rate_words if tail.rstrip("为").endswith(word))
             reading.kind, reading.negative = Kind.GROWTH, rate in self.decrease
             reading.explain["kind"] = f"kind.rate:{rate}"
+        elif quantity.family in ("percent", "permille", "multiple") and rate_after \
+                and len(rate_after.group("rate")) > 1 and not self._has_verb(rate_after.group("measured")):
+            # 实现了8.5%的增长, 以10.9%的财政收入增速: the rate after the figure says what it is
+            rate = rate_after.group("rate")
+            reading.kind, reading.negative = Kind.GROWTH, rate in self.decrease
+            reading.rate_of = rate_after.group("measured")
+            reading.explain["kind"] = f"kind.rate_after:{rate}"
         else:
             reading.kind, reading.negative = Kind.LEVEL, False
 
@@ -450,6 +481,8 @@ class Attacher:
             measure = self._strip_lead(lead[:lead.rfind(reading.base)], subject_words) \
                 or self._inherited_metric(reading, earlier)
             metric, how = f"{measure}（比{self._strip_lead(reading.base, ())}）", "metric.gap"
+        if reading.rate_of and self._strip_lead(reading.rate_of, subject_words):
+            metric, how = self._strip_lead(reading.rate_of, subject_words), "metric.rate_after"
         interval = self.interval_lead.search(lead)
         if interval:  # 从1亿剂到2亿剂用25天: the time taken between two milestones
             metric, how = f"{interval.group('span')}用时", "metric.interval"
@@ -486,10 +519,20 @@ class Attacher:
             # 其中1.16亿元为投资收益，占比超6成: a bare share is the share of the figure before.
             part = self._inherited_metric(reading, earlier)
             metric, how = (part + metric, "metric.share_of_inherited") if part else (metric, how)
+        surveyed = self._surveyed_group(reading, text) if not reading.rate_of else None
+        if surveyed:  # 87.8%的学生认为作业量明显减少: the share of a group that does something
+            reading.group, predicate = surveyed
+            metric, how = f"{predicate}的比例", "metric.share_of_group"
         if not metric:
             metric, how = self._inherited_metric(reading, earlier), "metric.inherited"
         if not metric:
             metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
+        if not metric and quantity.unit == "%" and reading.kind == Kind.LEVEL and not reading.verb:
+            # …以10.9%的财政收入增速排名第一。北京紧随其后，以6.6%位居第二: a bare percentage
+            # continues the series of growth rates before it.
+            metric = self._paragraph_metric(replace(reading, kind=Kind.GROWTH), earlier)
+            if metric:
+                reading.kind, how = Kind.GROWTH, "metric.growth_series"
         if not metric:
             metric, how = self._paragraph_metric(reading, earlier), "metric.paragraph"
         reading.explain["metric"] = how if metric else ""
@@ -498,6 +541,26 @@ class Attacher:
         if reading.negative and reading.verb in self.rate_movers and metric.endswith(self.rate_words):
             reading.negative = False  # 降幅收窄1.2个百分点: the rate word carries the direction (SCHEMA)
         reading.metric = metric
+
+    def _surveyed_group(self, reading: Reading, text: str) -> tuple[str, str] | None:
+        """87.8%的学生认为作业量明显减少 → (学生, 认为作业量明显减少): a share followed by 的, a
+        group named by nouns, and what that part of the group does (a verb first)."""
+        quantity = reading.quantity
+        if quantity.unit != "%" or text[quantity.end:quantity.end + 1] != "的":
+            return None
+        opening = self._without_times(reading.lead)
+        while (found := self.qualifier_at_end.search(opening)):
+            opening = opening[:found.start()]
+        if not self.clause_opening.match(opening):
+            return None  # 上汽出资50.1％的上汽通用五菱汽车, 低于9.8%的全国增速: a figure inside a noun phrase
+        rest = text[quantity.end + 1:reading.clause[1]].rstrip("，,。；;！!？?：: \n")
+        words = self._cut(rest)
+        group = list(itertools.takewhile(lambda w: self.tags.get(w, "") in GROUP_NOUN_TAGS, words))
+        if not group or len(group) == len(words) or self.tags.get(words[len(group)], "") not in VERB_TAGS:
+            return None
+        predicate = rest[len("".join(group)):]
+        said = next((w for w in self.said_words if predicate.startswith(w) and len(predicate) > len(w)), "")
+        return "".join(group), predicate[len(said):]
 
     def _rank_lead(self, lead: str, names: list[Mention]) -> str:
         """What a rank ranks: 在全市科技竞争力排行中连续四年第一 → 全市科技竞争力排行. A lead that
@@ -612,7 +675,7 @@ class Attacher:
 
     def _strip_lead(self, lead: str, subject_words: tuple[str, ...]) -> str:
         """The metric words of a lead: no time, no subject, no verb, no filler."""
-        phrase = self.parenthesis.sub("", lead)  # R&D(研究与试验发展)支出 → R&D支出
+        phrase = self.parenthesis.sub("", lead).rstrip("（(")  # R&D(研究与试验发展)支出 → R&D支出
         phrase = self.list_opening.sub("", phrase)  # 1、周四在岸人民币…: a list number is no metric word
         phrase = self.marks.sub("", phrase)
         for found in reversed(self.find_times(phrase)):
@@ -624,6 +687,8 @@ class Attacher:
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
                 break
+        # 分别是宁波（6.3%）: a name right before the figure is whose it is, not what.
+        phrase = phrase[:-len(name)] if any(phrase.endswith(name := n) for n in subject_words) else phrase
         while phrase:
             # 之比, 占比: 比 here ends a noun, it is no comparison; a single character that ends
             # a word (成都, not 收入都 or 增速比) stays.
@@ -888,6 +953,10 @@ class Attacher:
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.data_source.finditer(text)
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
+        # Agents yield to the places and cohorts inside them (全市共接待…: 全市 is the subject).
+        taken = {i for m in found if m.kind in ("place", "national", "own", "cohort") for i in range(m.start, m.end)}
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.agent.finditer(text) if self._is_agent(m, text, taken))
         occupied = {i for q in quantities for i in range(q.start, q.end)}
         found = [m for m in found if not occupied.intersection(range(m.start, m.end))]  # 超百城 is a figure
         # Merge runs of places (江苏|仪征市|新集镇|花园村) and keep the longest of overlaps.
@@ -913,8 +982,28 @@ class Attacher:
                   for m in merged]
         merged = self._resolve_aliases(merged, text)
         clause_starts = [start for start, _ in _spans(text, CLAUSE_END)]
-        return [replace(m, kind=self._role(m, text, clause_starts[bisect_right(clause_starts, m.start) - 1]))
-                for m in merged]
+        named: list[Mention] = []
+        for mention in merged:
+            previous = named[-1] if named else None
+            if previous and previous.kind in ("aside", "source", "place", "org") \
+                    and self.list_join.fullmatch(text, previous.end, mention.start):
+                # 宁波（6.3%）和苏州（5.1%）, 与中科院、香港理工大学: a list member plays the first
+                # member's part (和 here joins names, it does not make an object).
+                kind = previous.kind if previous.kind in ("aside", "source") else mention.kind
+            else:
+                kind = self._role(mention, text, clause_starts[bisect_right(clause_starts, mention.start) - 1])
+            named.append(replace(mention, kind=kind))
+        return named
+
+    def _is_agent(self, found, text: str, taken: set[int]) -> bool:
+        """Whether an agent match names who acted: a noun phrase (not 预计, not 处理金额占…)
+        free of places, before a verb that is not part of a noun (处理能力, 处理率)."""
+        name = found.group("name")
+        words = self._cut(name)
+        return not taken.intersection(range(found.start("name"), found.end("name"))) \
+            and name not in self.not_names and not self._is_weak(name) and "占" not in name \
+            and self.tags.get(words[0], "") not in VERB_TAGS and self.tags.get(words[-1], "") in AGENT_TAGS \
+            and not text.startswith(self.measure_nouns, found.end())
 
     def _resolve_aliases(self, names: list[Mention], text: str) -> list[Mention]:
         """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
@@ -924,14 +1013,19 @@ class Attacher:
             named = ends.get(found.start())
             if named and found.group("alias") != named.value:
                 full_names[found.group("alias")] = named.value
-        if not full_names:
-            return names
+        # An acronym renames the names written with it (CIPS处理业务…), but is no name by itself
+        # (CPI is a measure).
+        acronyms = {found.group("alias"): found.group("full") for found in self.acronym.finditer(text)}
         resolved = []
         for mention in names:
             alias = next((a for a in _longest_first(full_names) if mention.value == a or mention.value.endswith(a)), "")
             if alias and mention.start not in {f.start("alias") for f in self.alias_pattern.finditer(text)}:
                 mention = replace(mention, value=full_names[alias], surface=mention.value, kind="org")
+            elif mention.value in acronyms and mention.kind == "org":
+                mention = replace(mention, value=acronyms[mention.value], surface=mention.value)
             resolved.append(mention)
+        if not full_names:
+            return resolved
         # The alias written as a bare word, with no suffix we would recognise (再升科技), is a name too.
         known = {(m.start, m.end) for m in resolved}
         for alias, full in full_names.items():
@@ -1108,8 +1202,10 @@ class Attacher:
         # 小鹏汽车和蔚来汽车的月供货量超过1万辆: a figure said once of a list is about all of it
         # (SCHEMA; 分别 hands each its own figure later, in _distribute).
         members = [best]
+        lead_start = position - len(reading.lead)
         for previous in reversed(candidates[:candidates.index(best)]):
-            if previous.kind != best.kind or not self.list_join.fullmatch(text, previous.end, members[0].start):
+            if previous.kind != best.kind or not self.list_join.fullmatch(text, previous.end, members[0].start) \
+                    or previous.end < lead_start <= members[0].start:  # 宁波（6.3%）和苏州（5.1%）: each its own
                 break
             members.insert(0, previous)
         if len(members) > 1:

@@ -19,7 +19,12 @@ def _same_sentence(first: Fact, second: Fact) -> bool:
     return first.sentence == second.sentence and abs(first.start - second.start) < len(first.sentence)
 
 
-def same_fact(first: Fact, second: Fact) -> bool:
+def _one_is_rate_of_other(first: str, second: str, rate_words: tuple[str, ...]) -> bool:
+    """财政收入 and 财政收入增速: a level and its rate are two metrics, though one contains the other."""
+    return first.endswith(rate_words) != second.endswith(rate_words)
+
+
+def same_fact(first: Fact, second: Fact, rate_words: tuple[str, ...] = ()) -> bool:
     """Subject, metric, value, unit, qualifier and period all agree (SCHEMA "Merging").
 
     A mention that leaves the metric, subject or period unsaid (a headline figure) agrees
@@ -35,19 +40,21 @@ def same_fact(first: Fact, second: Fact) -> bool:
         and (first.kind != Kind.RATIO or first.text == second.text)  # a part of 61:1 is not a part of 68:1
         and _agree_or_unsaid(first.period, second.period)
         and _agree_or_unsaid(first.metric, second.metric, phrases_agree)
+        and not (first.metric and second.metric and _one_is_rate_of_other(first.metric, second.metric, rate_words))
         and _agree_or_unsaid(first.subject, second.subject, phrases_agree)
     )
 
 
-def merge_mentions(facts: list[Fact]) -> list[Fact]:
+def merge_mentions(facts: list[Fact], rate_words: tuple[str, ...] = ()) -> list[Fact]:
     """One row per fact, in order of first mention; later mentions add to `mentions`.
 
-    A repeat may fill in what the first mention left empty (a period, a subject).
+    A repeat may fill in what the first mention left empty (a period, a subject). `rate_words`
+    (增速, 增幅…) end the metric of a rate, which is never the same fact as its level.
     """
     merged: list[Fact] = []
     for fact in facts:
         for index, kept in enumerate(merged):
-            if same_fact(kept, fact):
+            if same_fact(kept, fact, rate_words):
                 merged[index] = replace(
                     kept,
                     mentions=kept.mentions + fact.mentions,
