@@ -89,6 +89,9 @@ METRICS = [
     ("87.8%的学生认为作业量明显减少。", "87.8%", "认为作业量明显减少的比例"),  # a share of a group
     ("超过六成的受访者表示愿意购买新能源汽车。", "六成", "愿意购买新能源汽车的比例"),
     ("上汽出资50.1%的五菱公司开发该车。", "50.1%", "上汽出资"),  # a figure inside a noun phrase
+    ("银联网络全年共处理交易2304亿笔。", "2304亿笔", "交易"),  # the handling verb is no metric word
+    ("支付机构共处理互联网支付业务1439.57亿笔、金额57.37万亿元。", "57.37万亿元", "互联网支付业务金额"),
+    ("城市生活垃圾无害化处理能力达到89.77万吨。", "89.77万吨", "城市生活垃圾无害化处理能力"),
 ]
 
 
@@ -178,6 +181,9 @@ SUBJECTS = [
     ("人民币跨境支付系统（CIPS）是主渠道。2021年，CIPS全年处理业务334.16万笔。", "334.16万笔",
      "人民币跨境支付系统"),  # an acronym stands for the full name written before it
     ("全国居民消费价格（CPI）同比上涨0.8%。", "0.8%", "全国"),  # an acronym of a measure names no one
+    ("大额实时支付系统、小额批量支付系统处理业务金额分别比上年增长9.27%、10.67%。", "10.67%",
+     "小额批量支付系统"),  # a list of agents, each its own figure
+    ("银行机构处理的网上支付业务金额是支付机构的41.03倍。", "41.03倍", "银行机构"),  # X处理的Y
 ]
 
 
@@ -224,6 +230,11 @@ def test_a_bare_percentage_continues_a_series_of_growth_rates(extractor):
     facts = _by_text(extractor, "上海以10.9%的财政收入增速排名第一位。\n北京紧随其后，以6.6%位居第二位。")
     assert (facts["6.6%"].metric, facts["6.6%"].kind.value) == ("财政收入", "growth")
     assert facts["第二位"].metric == "财政收入增速"
+
+
+def test_changes_after_respectively_go_to_the_figures_before_it(extractor):
+    facts = _by_text(extractor, "支付机构共处理互联网支付业务1439.57亿笔、金额57.37万亿元，较上年分别增长50.06%和5.19%。")
+    assert (facts["50.06%"].metric, facts["5.19%"].metric) == ("互联网支付业务", "互联网支付业务金额")
 
 
 def test_a_level_and_its_rate_are_two_facts(extractor):

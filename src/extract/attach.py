@@ -182,7 +182,7 @@ class Attacher:
         # The strip words indexed by their last and first character, for the per-figure loop.
         self.strip_last: dict[str, tuple[str, ...]] = {}
         self.strip_first: dict[str, tuple[str, ...]] = {}
-        self.level_words = lists["level_verb"] | lists["filler_word"]
+        self.level_words = lists["level_verb"] | lists["filler_word"] | lists["agent_verb"]
         self.verb_words = _longest_first(self.increase | self.decrease)
         self.company_words = _longest_first(lists["company_word"])
         for word in self.strip_words:
@@ -285,11 +285,13 @@ class Attacher:
         # perhaps after a time, before an agent verb, its object, and a figure.
         self.agent = rules.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?: \d{4} 年 )? (?: [上下] 半年 | [一二三四] 季度 | 前 [三四] 季度 | 全年 )? \s*"
-            r" (?: \L<national> )? (?P<name> [\p{Han}A-Za-z（）()]{2,20}? ) (?: \L<agent_adverb> )? \L<agent_verb>"
-            r" (?= [了的]? [\p{Han}A-Za-z]{2,24}? \s* [\d一二两三四五六七八九十几数] )")
+            r" (?: \L<national> )? (?P<name> [\p{Han}A-Za-z（）()]{2,20}? (?: [、和及与] [\p{Han}A-Za-z]{2,20}? )* )"
+            r" (?: \L<agent_adverb> )? \L<agent_verb>"
+            r" (?= (?: 了? [\p{Han}A-Za-z]{2,24}? | 的 [\p{Han}A-Za-z、]{2,40}? ) \s* [\d一二两三四五六七八九十几数] )")
         # 人民币跨境支付系统（CIPS）: a full name opening its clause, then the acronym used after.
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
+        self.agent_verbs = lists["agent_verb"]
         self.sample_before = rules.compile(r"(?: \L<sample_verb> ) \s* \Z")
         self.sample_noun = rules.compile(
             r"(?P<noun> [\p{Han}A-Za-z]{2,24}? ) (?= \L<document_word> | 的 | [，。；,;：:] )")
@@ -515,6 +517,11 @@ class Attacher:
                     metric, how = described.removesuffix("中").removesuffix("当"), "metric.counted_phrase"
                 elif len(members) > 1 and predicate and text.startswith(members, quantity.end):
                     metric, how = f"{predicate}的{members}", "metric.counted_predicate"
+        if metric in self.measure_nouns and how == "metric.lead":
+            # 共处理互联网支付业务1439.57亿笔、金额57.37万亿元: the amount of the business before
+            before = next((r for r in reversed(earlier) if r.sentence == reading.sentence and r.metric), None)
+            if before and not before.metric.endswith(self.measure_nouns):
+                metric, how = before.metric.split("（")[0] + metric, "metric.measure_of_before"
         if metric and (metric in self.share_nouns or metric.removeprefix("所占") in self.share_nouns):
             # 其中1.16亿元为投资收益，占比超6成: a bare share is the share of the figure before.
             part = self._inherited_metric(reading, earlier)
@@ -673,8 +680,9 @@ class Attacher:
         words = {n.value for n in names} | {n.surface for n in names} | self.own | self.national | self.anaphors
         return _longest_first(words - {"", "国内"})
 
-    def _strip_lead(self, lead: str, subject_words: tuple[str, ...]) -> str:
-        """The metric words of a lead: no time, no subject, no verb, no filler."""
+    def _strip_lead(self, lead: str, subject_words: tuple[str, ...], whole: bool = False) -> str:
+        """The metric words of a lead: no time, no subject, no verb, no filler. `whole` keeps
+        what comes before a reporting verb (a list of parties: A、B处理业务…)."""
         phrase = self.parenthesis.sub("", lead).rstrip("（(")  # R&D(研究与试验发展)支出 → R&D支出
         phrase = self.list_opening.sub("", phrase)  # 1、周四在岸人民币…: a list number is no metric word
         phrase = self.marks.sub("", phrase)
@@ -715,7 +723,7 @@ class Attacher:
         if phrase.startswith(self.base_words):
             return ""  # 比清明假期: only the base of a comparison, no metric of its own
         phrase = self.inner_fillers.sub("", phrase) or phrase
-        return self._verb_object(self._after_last_verb(phrase) or phrase)
+        return phrase if whole else self._verb_object(self._after_last_verb(phrase) or phrase)
 
     def _verb_object(self, phrase: str) -> str:
         """生产粗钢 → 粗钢产量: a production verb and its object name the quantity made (an
@@ -737,7 +745,8 @@ class Attacher:
         for word in self._cut(phrase):
             offset += len(word)
             if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase) \
-                    and previous != "所" and phrase[offset] != "的":
+                    and previous != "所" and phrase[offset] != "的" \
+                    and not phrase.startswith(self.measure_nouns, offset):  # 处理能力 is a noun
                 # 所占比重, 每百元资产实现的营业收入: a verb before 的 or after 所 is inside a noun
                 last_verb_end = offset
             previous = word
@@ -770,9 +779,11 @@ class Attacher:
             after = [r for r in group if r.quantity.start > sentence[0] + marker]
             head = body[:marker]
             head = head[max(head.rfind(c) for c in "，,:：") + 1:]
-            items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words)) if item]
+            items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
+                     if item]
             groups = self._parallel_groups(after, len(items))
             if len(items) < 2 or not groups:
+                self._respective_figures(group, after)
                 continue
             # 北京、上海分别增长…: the items are parties, so they are the subjects and what follows
             # 分别 is the metric. 我国与欧盟、东盟分别进出口…: parties after 与 are partners, where
@@ -797,6 +808,18 @@ class Attacher:
                             reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
                     else:
                         reading.metric, reading.explain["metric"] = item, "metric.distributed"
+
+    @staticmethod
+    def _respective_figures(group: list[Reading], after: list[Reading]) -> None:
+        """…业务1439.57亿笔、金额57.37万亿元，较上年分别增长50.06%和5.19%: with no list before
+        分别, the changes after it go to the figures before it, in order."""
+        before = [r for r in group if r not in after and r.kind == Kind.LEVEL and r.metric]
+        run = [r for r in after[:len(before)] if r.kind in (Kind.GROWTH, Kind.CHANGE)]
+        if len(run) < 2 or len(run) != len(before[-len(run):]) \
+                or any(r.quantity.family != run[0].quantity.family for r in run):
+            return
+        for reading, level in zip(run, before[-len(run):]):
+            reading.metric, reading.explain["metric"] = level.metric, "metric.respective_figures"
 
     @staticmethod
     def _parallel_groups(readings: list[Reading], size: int) -> list[list[Reading]]:
@@ -955,8 +978,13 @@ class Attacher:
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
         # Agents yield to the places and cohorts inside them (全市共接待…: 全市 is the subject).
         taken = {i for m in found if m.kind in ("place", "national", "own", "cohort") for i in range(m.start, m.end)}
-        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.agent.finditer(text) if self._is_agent(m, text, taken))
+        for found_agent in self.agent.finditer(text):
+            # 大额实时支付系统、小额批量支付系统、网上支付跨行清算系统处理业务…: each member a name
+            start = found_agent.start("name")
+            for member in self.list_split.split(found_agent.group("name")):
+                if len(member) >= 2 and self._is_agent(member, start, found_agent.end(), text, taken):
+                    found.append(Mention(start, start + len(member), member, "org"))
+                start += len(member) + 1
         occupied = {i for q in quantities for i in range(q.start, q.end)}
         found = [m for m in found if not occupied.intersection(range(m.start, m.end))]  # 超百城 is a figure
         # Merge runs of places (江苏|仪征市|新集镇|花园村) and keep the longest of overlaps.
@@ -995,15 +1023,15 @@ class Attacher:
             named.append(replace(mention, kind=kind))
         return named
 
-    def _is_agent(self, found, text: str, taken: set[int]) -> bool:
+    def _is_agent(self, name: str, start: int, verb_end: int, text: str, taken: set[int]) -> bool:
         """Whether an agent match names who acted: a noun phrase (not 预计, not 处理金额占…)
         free of places, before a verb that is not part of a noun (处理能力, 处理率)."""
-        name = found.group("name")
         words = self._cut(name)
-        return not taken.intersection(range(found.start("name"), found.end("name"))) \
-            and name not in self.not_names and not self._is_weak(name) and "占" not in name \
-            and self.tags.get(words[0], "") not in VERB_TAGS and self.tags.get(words[-1], "") in AGENT_TAGS \
-            and not text.startswith(self.measure_nouns, found.end())
+        return not taken.intersection(range(start, start + len(name))) \
+            and name not in self.not_names and not self._is_weak(name) \
+            and not any(word in self.agent_verbs or word in self.level_words for word in words) \
+            and self.tags.get(words[-1], "") in AGENT_TAGS \
+            and not text.startswith(self.measure_nouns, verb_end)
 
     def _resolve_aliases(self, names: list[Mention], text: str) -> list[Mention]:
         """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
