@@ -56,6 +56,7 @@ COMMON_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
 # Words that name a group of people or bodies (87.8%的学生…, 六成的受访者…).
 GROUP_NOUN_TAGS = frozenset({"n"})
+QUOTES = ("“", "”", '"', "「", "」", "‘", "’")
 # What the last word of an agent (银行机构, 网联清算平台, CIPS) may be: a noun, not 预计 (vn).
 AGENT_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "eng", "ng", ""})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
@@ -218,7 +219,7 @@ class Attacher:
         self.duration = rules.compile(
             r"\L<duration_lead> \s* [\d一二两三四五六七八九十]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )")
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
-        self.person_after = rules.compile(r"\s* \L<person_title>")
+        self.person_after = rules.compile(r"\s* (?: \p{Han}{1,8}? \L<body_unit> )? \L<person_title>")
         self.object_before = lists["object_preposition"]
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
         # 私营企业实现…, 规模以上工业企业).
@@ -292,6 +293,7 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.briefing_after = rules.compile(r"[^，,。；;！？\n]{0,30}? \L<briefing_word>")
         self.sample_before = rules.compile(r"(?: \L<sample_verb> ) \s* \Z")
         self.sample_noun = rules.compile(
             r"(?P<noun> [\p{Han}A-Za-z]{2,24}? ) (?= \L<document_word> | 的 | [，。；,;：:] )")
@@ -337,7 +339,7 @@ class Attacher:
             readings.append(Reading(quantity, segments.of("sentences", quantity.start), clause,
                                     text[lead_start:quantity.start], segments.of("paragraphs", quantity.start)))
 
-        default = self._default_subject(names, own_names)
+        default = self._default_subject(names, own_names, text)
         # Headings: short lines that end no sentence (推出“创新52条”, 数读·渝北创新).
         headings = [p for p in segments.paragraphs[1:]
                     if 0 < len(text[p[0]:p[1]].strip()) <= 20 and not self.sentence_mark.search(text, p[0], p[1])]
@@ -1129,10 +1131,13 @@ class Attacher:
         while first > 0 and index - first < 5:
             _, _, before, before_tag = tokens[first - 1]
             adjective = before_tag == "a" and first == index  # 庞大集团
-            if (before_tag not in NAME_TAGS and not adjective) or not self.word.fullmatch(before) \
-                    or before in self.own or before in self.strip_words:
+            # 网联|清算|平台: a verb inside a name, if a noun comes before it (trimmed below if not)
+            if (before_tag not in NAME_TAGS and not adjective and before_tag != "v") \
+                    or not self.word.fullmatch(before) or before in self.own or before in self.strip_words:
                 break
             first -= 1
+        while first < index and tokens[first][3] == "v":
+            first += 1
         name = text[tokens[first][0]:end]
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
@@ -1143,6 +1148,8 @@ class Attacher:
         if before.endswith(("据", "根据", "来自")) or (
                 self.source_after.match(text, mention.end) and mention.value.endswith(self.official_suffixes)):
             return "source"  # 据中指研究院监测, 国家统计局数据显示
+        if mention.value.endswith(self.official_suffixes) and self.briefing_after.match(text, mention.end):
+            return "source"  # 中共中央宣传部就…举行发布会: where the figures are given, not whose
         if self.person_after.match(text, mention.end):
             return "aside"  # 中国工程院院士俞建勇
         opening = text[clause_start:mention.start]
@@ -1255,10 +1262,12 @@ class Attacher:
             return self._name_value(earlier[-1], own_names), "subject.heading"
         return default, "subject.article" if default else ""
 
-    def _default_subject(self, names: list[Mention], own_names: dict[str, str]) -> str:
+    def _default_subject(self, names: list[Mention], own_names: dict[str, str], text: str = "") -> str:
         """Who an article's unattributed figures are about: 全国 when it speaks of the nation
         more than in passing, else the place or organisation it names most and at least twice
-        (the first of equals), else 全国."""
+        (the first of equals), else 全国. A name in quotes (“双减”) is a policy or a programme
+        more often than who the article is about: it is not counted."""
+        names = [n for n in names if not (text[n.start - 1:n.start] in QUOTES and text[n.end:n.end + 1] in QUOTES)]
         if sum(n.kind == "national" for n in names) >= 2:
             return "全国"
         # An official body (央行, 统计局) reports on its jurisdiction; its own figures name it.
