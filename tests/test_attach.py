@@ -84,6 +84,8 @@ METRICS = [
     ("央行开展了5777亿元7天期逆回购操作。", "5777亿元", "7天期逆回购"),  # a tenor opens the noun
     ("报考人数与录用计划数之比约为61:1。", "61:1", "报考人数与录用计划数之比"),  # 之比 is a noun
     ("2、周四在岸人民币收报7.1611。", "7.1611", "在岸人民币"),  # no list number, no weekday
+    ("国内商品期货夜盘收盘普遍上涨，纯碱涨2.85%，燃油涨1.73%，苯乙烯涨1.47%，原油涨1.12%。", "1.47%",
+     "苯乙烯"),  # an item of a list of things that moved, however the dictionary tags it
     ("上海以10.9%的财政收入增速排名第一位。", "10.9%", "财政收入"),  # the rate named after the figure
     ("上海以10.9%的财政收入增速排名第一位。", "第一位", "财政收入增速"),
     ("87.8%的学生认为作业量明显减少。", "87.8%", "认为作业量明显减少的比例"),  # a share of a group
@@ -189,6 +191,8 @@ SUBJECTS = [
     ("中共中央宣传部就教育改革举行发布会。校外培训价格平均下降4成以上。", "4成以上",
      "全国"),  # a body holding a briefing gives the figures; they are not its own
     ("教育部基础教育司司长吕玉刚介绍，线下机构压减比例达到95.6%。", "95.6%", "全国"),  # a person's body
+    ("国内商品期货夜盘收盘普遍上涨，纯碱涨2.85%，燃油涨1.73%，苯乙烯涨1.47%，原油涨1.12%。", "1.12%",
+     "国内商品期货夜盘"),  # the market that closed; the things that moved are metrics, not subjects
     ("“双减”实施一年来成效明显。“双减”以来，课后服务实现了全覆盖。\n据调查，参加课后服务学生占比达到90%。", "90%",
      "全国"),  # a policy in quotes is not what the article is about
 ]

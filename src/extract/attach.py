@@ -293,6 +293,12 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        # An item of a list of things that moved: 纯碱涨2.85%, 沪锡涨2.92%.
+        self.moved_item = rules.compile(
+            r"(?<= ^ | [，,、；;：:\n*] ) \s* (?P<head> [\p{Han}A-Za-z]{1,10}? ) (?: \L<increase_word> | \L<decrease_word> ) \s* [\d.]+")
+        # A market that closes (国内商品期货夜盘收盘…, 美股收盘): the subject of the moves after it.
+        self.market = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n、*] ) \s* (?P<name> [\p{Han}A-Za-z]{2,12}? ) (?= \L<market_close> )")
         self.briefing_after = rules.compile(r"[^，,。；;！？\n]{0,30}? \L<briefing_word>")
         self.sample_before = rules.compile(r"(?: \L<sample_verb> ) \s* \Z")
         self.sample_noun = rules.compile(
@@ -974,6 +980,8 @@ class Attacher:
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.quoted_name.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.market.finditer(text) if not self._is_weak(m.group("name")))
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.listed_company.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.data_source.finditer(text)
@@ -1102,9 +1110,20 @@ class Attacher:
             following = text[tokens[last][1]:tokens[last][1] + 3]
             if following.startswith(tuple(self.speech_words)):
                 continue  # 杨德龙表示: a person speaking
+            if self._in_list_of_things(text, start):
+                continue  # 纯碱涨2.85%，…，苯乙烯涨1.47%: one item of a list of things that moved
             topics.append(Mention(start, tokens[last][1], text[start:tokens[last][1]], "org"))
             previous_end = tokens[last][1]
         return topics
+
+    def _in_list_of_things(self, text: str, start: int) -> bool:
+        """Whether the clause at `start` is one of three or more `X涨N` clauses of its sentence
+        whose heads are mostly not names: the heads are what moved (metrics), so none is a
+        subject, however the dictionary tags it."""
+        sentence_start = max(text.rfind(c, 0, start) for c in SENTENCE_END + "\n") + 1
+        ends = [i for i in (text.find(c, start) for c in SENTENCE_END + "\n") if i >= 0]
+        heads = [found.group("head") for found in self.moved_item.finditer(text, sentence_start, min(ends + [len(text)]))]
+        return len(heads) >= 3 and 2 * sum(self._is_proper(h, self.tags.get(h, "")) for h in heads) < len(heads)
 
     def _is_proper(self, word: str, tag: str) -> bool:
         if word in self.not_names or not self.name_word.fullmatch(word) \
