@@ -191,6 +191,10 @@ SUBJECTS = [
     ("中共中央宣传部就教育改革举行发布会。校外培训价格平均下降4成以上。", "4成以上",
      "全国"),  # a body holding a briefing gives the figures; they are not its own
     ("教育部基础教育司司长吕玉刚介绍，线下机构压减比例达到95.6%。", "95.6%", "全国"),  # a person's body
+    ("鄂州花湖机场由顺丰集团、湖北省共同出资建设，总投资320.63亿元。", "320.63亿元",
+     "鄂州花湖机场"),  # names after 由 are who paid, not whose total it is
+    ("前三季度GDP增速排名第三的北京，同期工业增加值增速位居全国第一，达到38.7%。", "38.7%",
+     "北京"),  # a name heading its clause's noun phrase
     ("国内商品期货夜盘收盘普遍上涨，纯碱涨2.85%，燃油涨1.73%，苯乙烯涨1.47%，原油涨1.12%。", "1.12%",
      "国内商品期货夜盘"),  # the market that closed; the things that moved are metrics, not subjects
     ("“双减”实施一年来成效明显。“双减”以来，课后服务实现了全覆盖。\n据调查，参加课后服务学生占比达到90%。", "90%",
@@ -246,6 +250,11 @@ def test_a_bare_percentage_continues_a_series_of_growth_rates(extractor):
 def test_changes_after_respectively_go_to_the_figures_before_it(extractor):
     facts = _by_text(extractor, "支付机构共处理互联网支付业务1439.57亿笔、金额57.37万亿元，较上年分别增长50.06%和5.19%。")
     assert (facts["50.06%"].metric, facts["5.19%"].metric) == ("互联网支付业务", "互联网支付业务金额")
+
+
+def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
+    fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
+    assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))
 
 
 def test_a_level_and_its_rate_are_two_facts(extractor):

@@ -540,6 +540,12 @@ class Attacher:
             metric, how = f"{predicate}的比例", "metric.share_of_group"
         if not metric:
             metric, how = self._inherited_metric(reading, earlier), "metric.inherited"
+            rate = next((w for w in self.rate_words if metric.endswith(w)), "")
+            if rate and len(metric) > len(rate) and quantity.unit == "%" and reading.kind == Kind.LEVEL \
+                    and not reading.verb:
+                # …增速位居全国第一，达到38.7%: a percentage of a rate is the growth itself (SCHEMA)
+                metric, reading.kind = metric[:-len(rate)], Kind.GROWTH
+                reading.negative = rate in self.decrease
         if not metric:
             metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
         if not metric and quantity.unit == "%" and reading.kind == Kind.LEVEL and not reading.verb:
@@ -636,7 +642,9 @@ class Attacher:
                 if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
                     metric += "增速"  # 以6.6%位居第二位: ranked by the growth rate, not the amount
                 return metric
-        return ""
+        # 工业增加值增速位居全国第一，达到38.7%: the value of what was ranked just before.
+        ranked = [c for c in same_sentence if c.kind == Kind.RANK and c.clause[1] <= reading.clause[0]]
+        return ranked[-1].metric if ranked and not rank else ""
 
     def _predicate(self, text: str, start: int, end: int) -> str:
         """The rest of a clause after a counted noun, without its closing mark or particle."""
@@ -1178,7 +1186,9 @@ class Attacher:
             return "aside" if any(word in opening for word in self.comparison_words) else mention.kind
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
-        if self._has_verb(opening):
+        if self._has_verb(opening) and not (text[mention.start - 1:mention.start] == "的"
+                                            and text[mention.end:mention.end + 1] in "，,"):
+            # (排名第三的北京，同期…: a name heading the clause's noun phrase is its topic.)
             # After the clause's verb a name is not its subject (认定为重庆市新型研发机构) unless
             # it opens a list item with its own verb (成都增长24.5万人、杭州增长23.9万人).
             item_start = text.rfind("、", clause_start, mention.start) + 1
