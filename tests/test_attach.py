@@ -86,6 +86,11 @@ METRICS = [
     ("2、周四在岸人民币收报7.1611。", "7.1611", "在岸人民币"),  # no list number, no weekday
     ("国内商品期货夜盘收盘普遍上涨，纯碱涨2.85%，燃油涨1.73%，苯乙烯涨1.47%，原油涨1.12%。", "1.47%",
      "苯乙烯"),  # an item of a list of things that moved, however the dictionary tags it
+    ("按企业统计2021年的纯电动汽车（EV）销量，在前20家企业中，12家为中国企业。排在首位的美国特斯拉由中国市场拉动。",
+     "首位", "纯电动汽车销量"),  # what the article ranks by; not the count before
+    ("在一季度财政收入排名前10的榜单中，东部地区城市占据8席。中部地区城市，仅武汉入围，排名第10位。", "第10位",
+     "财政收入"),  # 在 + a metric + 排名: the metric ranked, not a set ranked in
+    ("宁波GDP在全部城市排名第12位。", "第12位", "GDP"),
     ("上海以10.9%的财政收入增速排名第一位。", "10.9%", "财政收入"),  # the rate named after the figure
     ("上海以10.9%的财政收入增速排名第一位。", "第一位", "财政收入增速"),
     ("87.8%的学生认为作业量明显减少。", "87.8%", "认为作业量明显减少的比例"),  # a share of a group
@@ -191,6 +196,9 @@ SUBJECTS = [
     ("中共中央宣传部就教育改革举行发布会。校外培训价格平均下降4成以上。", "4成以上",
      "全国"),  # a body holding a briefing gives the figures; they are not its own
     ("教育部基础教育司司长吕玉刚介绍，线下机构压减比例达到95.6%。", "95.6%", "全国"),  # a person's body
+    ("按企业统计2021年的纯电动汽车销量。排在首位的美国特斯拉由中国市场拉动。", "首位",
+     "美国特斯拉"),  # the name a rank's 的 leads to, with no suffix that says it is a company
+    ("第4位的比亚迪由于主力轿车受到欢迎，销售了上年2.4倍的32万辆。", "32万辆", "比亚迪"),
     ("鄂州花湖机场由顺丰集团、湖北省共同出资建设，总投资320.63亿元。", "320.63亿元",
      "鄂州花湖机场"),  # names after 由 are who paid, not whose total it is
     ("前三季度GDP增速排名第三的北京，同期工业增加值增速位居全国第一，达到38.7%。", "38.7%",

@@ -293,6 +293,11 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        # What a ranking is by: 按企业统计2021年的纯电动汽车销量, 按销量排名.
+        self.ranking_basis = regex.compile(
+            r"按 \p{Han}{1,6}? (?: 统计 | 计算 | 排名 | 排序 ) (?: 的 )? (?: \d{4} 年 (?: 的 )? )?"
+            r" (?P<basis> [\p{Han}A-Za-z]{2,16}? (?: [（(] [^）)]{1,12} [)）] [\p{Han}]{0,6} )? ) (?= [，,。；;] )",
+            regex.VERBOSE)
         # An item of a list of things that moved: 纯碱涨2.85%, 沪锡涨2.92%.
         self.moved_item = rules.compile(
             r"(?<= ^ | [，,、；;：:\n*] ) \s* (?P<head> [\p{Han}A-Za-z]{1,10}? ) (?: \L<increase_word> | \L<decrease_word> ) \s* [\d.]+")
@@ -325,6 +330,10 @@ class Attacher:
                    for q in labels if label_kinds[q] == "sample"
                    for found in [self.sample_noun.match(text, q.end)] if found]
         groups += samples
+        # 排在首位的美国特斯拉, 第4位的比亚迪: what a rank ranks is named after its 的.
+        groups += [Mention(q.end + 1, q.end + 1 + len(noun), noun, "org")
+                   for q in quantities if q.kind == Kind.RANK and text[q.end:q.end + 1] == "的"
+                   for noun in [self._noun_after(q.end + 1, len(text), tokens)] if self._is_ranked_name(noun)]
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         own_names = self._own_names(names)
         names = self._resolve_own(names, own_names, segments)
@@ -556,6 +565,10 @@ class Attacher:
                 reading.kind, how = Kind.GROWTH, "metric.growth_series"
         if not metric:
             metric, how = self._paragraph_metric(reading, earlier), "metric.paragraph"
+        if not metric and quantity.kind == Kind.RANK:
+            # 按企业统计2021年的纯电动汽车（EV）销量…排在首位的美国特斯拉: what the article ranks by
+            basis = self.ranking_basis.search(text)
+            metric, how = (self._strip_lead(basis.group("basis"), ()), "metric.ranking_basis") if basis else ("", how)
         reading.explain["metric"] = how if metric else ""
         if average:
             metric = f"{metric}（{average}）"
@@ -596,7 +609,13 @@ class Attacher:
         if verb and lead[:verb.start()].strip():
             # 科技竞争力均居全市第一: what comes before the verb is ranked, unless it is the set
             # ranked in (在全部城市排名第12位).
-            return "" if lead.lstrip().startswith("在") else lead[:verb.start()]
+            before = lead[:verb.start()]
+            if not before.lstrip().startswith("在"):
+                # 宁波GDP在全部城市排名第12位: what is ranked, then the set it is ranked in
+                return before[:before.rfind("在")] if "在" in before else before
+            # 在全部城市排名第12位: the set ranked in; 在一季度财政收入排名前10的榜单中: a metric.
+            inside = self._strip_lead(before.lstrip()[1:], ())
+            return inside if inside and not inside.endswith(tuple(self.not_places)) else ""
         scope = self.rank_adverbs.sub("", lead)
         word = next((w for w in self.strip_first.get(scope[:1], ()) if scope.startswith(w)), "")
         scope = scope[len(word):]
@@ -637,7 +656,9 @@ class Attacher:
         rank = reading.quantity.kind == Kind.RANK
         skipped = (Kind.RATIO,) if rank else (Kind.RANK, Kind.RATIO)
         for candidate in reversed(same_sentence):
-            if candidate.quantity.family != "points" and candidate.kind not in skipped:
+            if candidate.quantity.family != "points" and candidate.kind not in skipped \
+                    and not (rank and candidate.quantity.family == "count" and candidate.sentence != reading.sentence):
+                # (…12家为中国企业。排在第2位的…: a count in the sentence before is not what is ranked)
                 metric = candidate.metric.split("（")[0]
                 if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
                     metric += "增速"  # 以6.6%位居第二位: ranked by the growth rate, not the amount
@@ -1123,6 +1144,11 @@ class Attacher:
             topics.append(Mention(start, tokens[last][1], text[start:tokens[last][1]], "org"))
             previous_end = tokens[last][1]
         return topics
+
+    def _is_ranked_name(self, noun: str) -> bool:
+        """A noun phrase that names someone (美国特斯拉, 比亚迪), not a kind of thing (城市)."""
+        return len(noun) >= 2 and any(self.tags.get(word, "") in PROPER_TAGS | {"", "eng", "ns"}
+                                      for word in self._cut(noun)) and noun not in self.not_names | self.not_places
 
     def _in_list_of_things(self, text: str, start: int) -> bool:
         """Whether the clause at `start` is one of three or more `X涨N` clauses of its sentence
