@@ -199,6 +199,8 @@ SUBJECTS = [
     ("按企业统计2021年的纯电动汽车销量。排在首位的美国特斯拉由中国市场拉动。", "首位",
      "美国特斯拉"),  # the name a rank's 的 leads to, with no suffix that says it is a company
     ("第4位的比亚迪由于主力轿车受到欢迎，销售了上年2.4倍的32万辆。", "32万辆", "比亚迪"),
+    ("中通国际在越南已开通的一级网点超过120个，服务覆盖率高达95%。", "95%",
+     "中通国际"),  # a place after 在 is where it acted; 国际 ends a company's name
     ("鄂州花湖机场由顺丰集团、湖北省共同出资建设，总投资320.63亿元。", "320.63亿元",
      "鄂州花湖机场"),  # names after 由 are who paid, not whose total it is
     ("前三季度GDP增速排名第三的北京，同期工业增加值增速位居全国第一，达到38.7%。", "38.7%",

@@ -1058,7 +1058,11 @@ class Attacher:
                 # member's part (和 here joins names, it does not make an object).
                 kind = previous.kind if previous.kind in ("aside", "source") else mention.kind
             else:
-                kind = self._role(mention, text, clause_starts[bisect_right(clause_starts, mention.start) - 1])
+                clause_start = clause_starts[bisect_right(clause_starts, mention.start) - 1]
+                kind = self._role(mention, text, clause_start)
+                if kind == "place" and text[mention.start - 1:mention.start] == "在" and previous \
+                        and previous.start >= clause_start and previous.kind in ("org", "place", "group"):
+                    kind = "aside"  # 中通国际在越南已开通…: where it acted, not who
             named.append(replace(mention, kind=kind))
         return named
 
