@@ -199,6 +199,9 @@ SUBJECTS = [
     ("按企业统计2021年的纯电动汽车销量。排在首位的美国特斯拉由中国市场拉动。", "首位",
      "美国特斯拉"),  # the name a rank's 的 leads to, with no suffix that says it is a company
     ("第4位的比亚迪由于主力轿车受到欢迎，销售了上年2.4倍的32万辆。", "32万辆", "比亚迪"),
+    ("中国接种总量占全球总量的比例超过40%。", "40%", "全国"),  # the whole after 占 is no subject
+    ("31个省（自治区、直辖市）累计报告接种新冠病毒疫苗101048.9万剂次。", "101048.9万剂次",
+     "全国"),  # 自治区 alone is a kind of place, not one
     ("中通国际在越南已开通的一级网点超过120个，服务覆盖率高达95%。", "95%",
      "中通国际"),  # a place after 在 is where it acted; 国际 ends a company's name
     ("鄂州花湖机场由顺丰集团、湖北省共同出资建设，总投资320.63亿元。", "320.63亿元",
