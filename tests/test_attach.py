@@ -270,6 +270,11 @@ def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))
 
 
+def test_each_respectively_hands_out_the_figures_up_to_the_next(extractor):
+    facts = _by_text(extractor, "限额以上单位金银珠宝、文化办公用品零售额同比分别增长7.4%、20.4%，家具、建材分别增长6.7%和13.5%。")
+    assert [facts[t].metric for t in ("6.7%", "13.5%")] == ["家具", "建材"]
+
+
 def test_a_level_and_its_rate_are_two_facts(extractor):
     facts = _facts(extractor, "北京市财政收入以1689.7亿元排名第二位。\n北京财政收入增速为6.6%，位居第二位。")
     assert sorted(f.metric for f in facts if f.text == "第二位") == ["财政收入", "财政收入增速"]

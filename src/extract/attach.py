@@ -810,53 +810,60 @@ class Attacher:
             by_sentence.setdefault(reading.sentence, []).append(reading)
         for sentence, group in by_sentence.items():
             body = text[sentence[0]:sentence[1]]
-            marker = body.find("分别")
-            if marker < 0:
-                continue
-            after = [r for r in group if r.quantity.start > sentence[0] + marker]
-            head = body[:marker]
-            head = head[max(head.rfind(c) for c in "，,:：") + 1:]
-            items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
-                     if item]
-            groups = self._parallel_groups(after, len(items))
-            if len(items) < 2 or not groups:
-                self._respective_figures(group, after)
-                continue
-            # 北京、上海分别增长…: the items are parties, so they are the subjects and what follows
-            # 分别 is the metric. 我国与欧盟、东盟分别进出口…: parties after 与 are partners, where
-            # the trade goes; they join the metric (与欧盟进出口) and the subject stays (GOLD.md).
-            shared = self._strip_lead(text[sentence[0] + marker + 2:after[0].quantity.start], self.bare_subject_words)
-            # 北京、浙江和山西地区生产总值分别…: the last party carries the metric they share.
-            last_name = next((n for n in sorted(known, key=len, reverse=True)
-                              if n and items[-1].startswith(n) and len(items[-1]) > len(n)), "")
-            if last_name and all(self._is_name(item, known) for item in items[:-1]):
-                shared = shared or self._strip_lead(items[-1][len(last_name):], ())
-                items[-1] = last_name
-            parties = all(self._is_name(item, known) for item in items)
-            partner = self.partner_before.search(head, 0, max(0, head.find(items[0])))
-            for series in groups:
-                for item, reading in zip(items, series):
-                    if parties and partner and shared:
-                        reading.metric = f"{partner.group(0).strip()}{item}{shared}"
-                        reading.explain["metric"] = "metric.partner_respectively"
-                    elif parties:
-                        reading.subject, reading.explain["subject"] = item, "subject.distributed"
-                        if shared:
-                            reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
-                    else:
-                        reading.metric, reading.explain["metric"] = item, "metric.distributed"
+            markers = [found.start() for found in regex.finditer("分别", body)]
+            for marker, following in zip(markers, markers[1:] + [len(body)]):
+                # …零售额同比分别增长7.4%、20.4%和22.7%，家具、建材分别增长6.7%和13.5%: each 分别
+                # hands out the figures up to the next one.
+                after = [r for r in group if sentence[0] + marker < r.quantity.start < sentence[0] + following]
+                if after:
+                    self._distribute_from(sentence[0] + marker, body[:marker], group, after, text, known)
+
+    def _distribute_from(self, marker: int, head: str, group: list[Reading], after: list[Reading],
+                         text: str, known: set[str]) -> None:
+        """The figures `after` the 分别 at `marker` go to the items of the clause before it."""
+        head = head[max(head.rfind(c) for c in "，,:：") + 1:]
+        items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
+                 if item]
+        groups = self._parallel_groups(after, len(items))
+        if len(items) < 2 or not groups:
+            self._respective_figures(group, after, next((w for w in self.rate_words if w in head), ""))
+            return
+        # 北京、上海分别增长…: the items are parties, so they are the subjects and what follows
+        # 分别 is the metric. 我国与欧盟、东盟分别进出口…: parties after 与 are partners, where
+        # the trade goes; they join the metric (与欧盟进出口) and the subject stays (GOLD.md).
+        shared = self._strip_lead(text[marker + 2:after[0].quantity.start], self.bare_subject_words)
+        # 北京、浙江和山西地区生产总值分别…: the last party carries the metric they share.
+        last_name = next((n for n in sorted(known, key=len, reverse=True)
+                          if n and items[-1].startswith(n) and len(items[-1]) > len(n)), "")
+        if last_name and all(self._is_name(item, known) for item in items[:-1]):
+            shared = shared or self._strip_lead(items[-1][len(last_name):], ())
+            items[-1] = last_name
+        parties = all(self._is_name(item, known) for item in items)
+        partner = self.partner_before.search(head, 0, max(0, head.find(items[0])))
+        for series in groups:
+            for item, reading in zip(items, series):
+                if parties and partner and shared:
+                    reading.metric = f"{partner.group(0).strip()}{item}{shared}"
+                    reading.explain["metric"] = "metric.partner_respectively"
+                elif parties:
+                    reading.subject, reading.explain["subject"] = item, "subject.distributed"
+                    if shared:
+                        reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
+                else:
+                    reading.metric, reading.explain["metric"] = item, "metric.distributed"
 
     @staticmethod
-    def _respective_figures(group: list[Reading], after: list[Reading]) -> None:
+    def _respective_figures(group: list[Reading], after: list[Reading], rate: str = "") -> None:
         """…业务1439.57亿笔、金额57.37万亿元，较上年分别增长50.06%和5.19%: with no list before
-        分别, the changes after it go to the figures before it, in order."""
-        before = [r for r in group if r not in after and r.kind == Kind.LEVEL and r.metric]
+        分别, the changes after it go to the figures before it, in order; of their rate when the
+        clause names one (增速较2020年分别增长31.62个和7.01个百分点)."""
+        before = [r for r in group if r.quantity.start < after[0].quantity.start and r.kind == Kind.LEVEL and r.metric]
         run = [r for r in after[:len(before)] if r.kind in (Kind.GROWTH, Kind.CHANGE)]
         if len(run) < 2 or len(run) != len(before[-len(run):]) \
                 or any(r.quantity.family != run[0].quantity.family for r in run):
             return
         for reading, level in zip(run, before[-len(run):]):
-            reading.metric, reading.explain["metric"] = level.metric, "metric.respective_figures"
+            reading.metric, reading.explain["metric"] = level.metric + rate, "metric.respective_figures"
 
     @staticmethod
     def _parallel_groups(readings: list[Reading], size: int) -> list[list[Reading]]:
