@@ -199,6 +199,11 @@ SUBJECTS = [
     ("按企业统计2021年的纯电动汽车销量。排在首位的美国特斯拉由中国市场拉动。", "首位",
      "美国特斯拉"),  # the name a rank's 的 leads to, with no suffix that says it is a company
     ("第4位的比亚迪由于主力轿车受到欢迎，销售了上年2.4倍的32万辆。", "32万辆", "比亚迪"),
+    ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",
+     "292.93亿元", "AIDC"),  # a Latin name opening its clause
+    ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",
+     "268.11亿元", "菜鸟"),  # a clause shaped like one a name opened
+    ("GDP增长5.2%。", "5.2%", "全国"),  # a measure's acronym is no name
     ("中国接种总量占全球总量的比例超过40%。", "40%", "全国"),  # the whole after 占 is no subject
     ("31个省（自治区、直辖市）累计报告接种新冠病毒疫苗101048.9万剂次。", "101048.9万剂次",
      "全国"),  # 自治区 alone is a kind of place, not one
