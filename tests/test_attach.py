@@ -204,6 +204,9 @@ SUBJECTS = [
     ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",
      "268.11亿元", "菜鸟"),  # a clause shaped like one a name opened
     ("GDP增长5.2%。", "5.2%", "全国"),  # a measure's acronym is no name
+    ("周四在岸人民币对美元16:30收盘报7.1611，较上一交易日跌127个基点。", "7.1611",
+     "在岸人民币"),  # the currency quoted against another
+    ("8月，外资净增持境内债券200亿美元。", "200亿美元", "外资"),
     ("中国接种总量占全球总量的比例超过40%。", "40%", "全国"),  # the whole after 占 is no subject
     ("31个省（自治区、直辖市）累计报告接种新冠病毒疫苗101048.9万剂次。", "101048.9万剂次",
      "全国"),  # 自治区 alone is a kind of place, not one

@@ -301,6 +301,10 @@ class Attacher:
         # An item of a list of things that moved: 纯碱涨2.85%, 沪锡涨2.92%.
         self.moved_item = rules.compile(
             r"(?<= ^ | [，,、；;：:\n*] ) \s* (?P<head> [\p{Han}A-Za-z]{1,10}? ) (?: \L<increase_word> | \L<decrease_word> ) \s* [\d.]+")
+        # A currency quoted against another (周四在岸人民币对美元16:30收盘报7.1611).
+        self.currency_pair = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n、*] | 周[一二三四五六日] | 今日 | 当日 ) \s*"
+            r" (?P<name> (?: 在岸 | 离岸 )? \L<currency_name> ) (?= \s* 对 \s* \L<currency_name> )")
         # A market that closes (国内商品期货夜盘收盘…, 美股收盘): the subject of the moves after it.
         self.market = rules.compile(
             r"(?<= ^ | [，,。；;：:\n、*] ) \s* (?P<name> [\p{Han}A-Za-z]{2,12}? ) (?= \L<market_close> )")
@@ -1017,6 +1021,8 @@ class Attacher:
                      for m in self.quoted_name.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.market.finditer(text) if not self._is_weak(m.group("name")))
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.currency_pair.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.listed_company.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
