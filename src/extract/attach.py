@@ -1249,6 +1249,8 @@ class Attacher:
         if self.person_after.match(text, mention.end):
             return "aside"  # 中国工程院院士俞建勇
         opening = text[clause_start:mention.start]
+        if mention.kind in ("own", "national") and text[max(0, mention.start - 3):mention.start].endswith(self.rank_verbs):
+            return "aside"  # 均居全市第一, 位居全国前列: where the ranking is, not who is ranked
         if mention.kind in ("own", "cohort"):
             # 全市 stands for the article's place wherever it is, and 00后 for the cohort, except
             # as a comparison's base (人均收入高于全市平均水平, 比90后和85后高5到7个百分点).
