@@ -121,7 +121,11 @@ def parse_range(text: str, table: NumeralTable) -> tuple[Decimal, Decimal] | Non
     [('30', '40'), ('2000', '3000'), ('170000', '180000')]
     >>> parse_range("三十", t) is None
     True
+    >>> parse_range("十点二三三", t) is None  # digits after a decimal point are no range
+    True
     """
+    if any(char in table.points for char in text):
+        return None
     for i in range(len(text) - 1):
         first, second = table.digits.get(text[i]), table.digits.get(text[i + 1])
         if first and second and second == first + 1 and (i == 0 or text[i - 1] not in table.digits):

@@ -155,9 +155,11 @@ class QuantityFinder:
         return self.rules.qualifiers_before[word]
 
     def _is_bare_magnitude(self, number: str) -> bool:
-        """百, 千万, 万: a magnitude with no digit before it."""
+        """百, 千万, 万: a magnitude with no digit before it. 十 is the exception: 十家, 十万人
+        are ten and a hundred thousand, as 一百 would be written for a hundred."""
         table = self.rules.numerals
-        return bool(number) and all(c in table.small_units or c in table.magnitudes for c in number)
+        return bool(number) and not number.startswith("十") \
+            and all(c in table.small_units or c in table.magnitudes for c in number)
 
     def resolve_span(self, span: Span, text: str, original: str) -> Iterator[Quantity]:
         """The quantities one span stands for (none if the span turns out not to be one)."""

@@ -239,6 +239,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
     named: dict[str, frozenset[str]] = {
         "unit": frozenset(units),
         "count_unit": frozenset(form for form, info in units.items() if info.family == "count"),
+        "measure_unit": frozenset(form for form, info in units.items() if info.family in ("measure", "currency")),
         "per": per_units,
         "currency_symbol": frozenset(symbols),
         "cn_digit": frozenset(numerals.digits),
