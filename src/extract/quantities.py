@@ -205,6 +205,12 @@ class QuantityFinder:
             yield make(parse_number(number, table), "rank", "rank", Kind.RANK)
         elif resolve == "rank_bound":
             yield make(parse_number(number, table), "rank", "rank", Kind.RANK, qualifier=Qualifier.AT_MOST)
+        elif resolve == "discount":  # 八五折 → 85 %, 五折 → 50 %, 9.9折 → 99 %
+            if len(number) == 2 and all(c in table.digits for c in number):
+                value = Decimal(table.digits[number[0]] * 10 + table.digits[number[1]])
+            else:
+                value = parse_number(number, table) * 10
+            yield make(value, "%", "percent")
         elif resolve == "half":  # 一半, 半数: fifty per cent; 过半: more than that
             yield make(Decimal(50), "%", "percent", qualifier=Qualifier.MORE if number.startswith("过") else qualifier)
         elif resolve == "first_place":

@@ -31,7 +31,7 @@ PATTERN_FILES = (
     "context.toml",
 )
 RESOLVERS = frozenset(
-    {"amount", "tenths", "percent_words", "fraction", "doubling", "ratio", "rank", "rank_bound", "first_place", "zero", "half"}
+    {"amount", "tenths", "percent_words", "fraction", "doubling", "ratio", "rank", "rank_bound", "first_place", "zero", "half", "discount"}
 )
 FLAGS = regex.VERBOSE | regex.V0
 
