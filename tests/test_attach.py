@@ -204,6 +204,8 @@ SUBJECTS = [
     ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",
      "268.11亿元", "菜鸟"),  # a clause shaped like one a name opened
     ("GDP增长5.2%。", "5.2%", "全国"),  # a measure's acronym is no name
+    ("全年共有43家支付机构开展了跨境支付业务，共处理跨境支付业务71.91亿笔。", "71.91亿笔",
+     "支付机构"),  # the bodies counted after 有 do what follows
     ("渝北区新建新型研发机构32家，均居全市第一。国家级科技创新基地增至10个。", "10个",
      "渝北区"),  # 全市 after 居 is where the ranking is; it is not carried
     ("周四在岸人民币对美元16:30收盘报7.1611，较上一交易日跌127个基点。", "7.1611",

@@ -293,6 +293,9 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.existential_before = regex.compile(r"(?:共有|只有|仅有|有)\s*\Z")
+        self.counted_opening = regex.compile(r"(?:共有|只有|仅有|有)\s*[\d.一二两三四五六七八九十百千万]+\s*\p{Han}?\s*\Z")
+        self.counted_bodies = rules.compile(r"(?P<noun> \p{Han}{0,6}? (?: \L<body_noun> ) ) (?! \p{Han}{0,2} [的之] )")
         # What a ranking is by: 按企业统计2021年的纯电动汽车销量, 按销量排名.
         self.ranking_basis = regex.compile(
             r"按 \p{Han}{1,6}? (?: 统计 | 计算 | 排名 | 排序 ) (?: 的 )? (?: \d{4} 年 (?: 的 )? )?"
@@ -334,6 +337,12 @@ class Attacher:
                    for q in labels if label_kinds[q] == "sample"
                    for found in [self.sample_noun.match(text, q.end)] if found]
         groups += samples
+        # 全年共有43家支付机构开展了跨境支付业务，共处理…: the bodies counted after 有 are who the
+        # clauses after them are about.
+        groups += [Mention(q.end, found.end("noun"), found.group("noun"), "group", surface=found.group("noun"))
+                   for q in quantities if q.family == "count" and q not in labels
+                   and self.existential_before.search(text, max(0, q.start - 4), q.start)
+                   for found in [self.counted_bodies.match(text, q.end)] if found]
         # 排在首位的美国特斯拉, 第4位的比亚迪: what a rank ranks is named after its 的.
         groups += [Mention(q.end + 1, q.end + 1 + len(noun), noun, "org")
                    for q in quantities if q.kind == Kind.RANK and text[q.end:q.end + 1] == "的"
@@ -1248,7 +1257,8 @@ class Attacher:
             return "source"  # 中共中央宣传部就…举行发布会: where the figures are given, not whose
         if self.person_after.match(text, mention.end):
             return "aside"  # 中国工程院院士俞建勇
-        opening = text[clause_start:mention.start]
+        # 全年共有43家支付机构…: 有 and the count name the bodies; they are no verb before them.
+        opening = self.counted_opening.sub("", text[clause_start:mention.start])
         if mention.kind in ("own", "national") and text[max(0, mention.start - 3):mention.start].endswith(self.rank_verbs):
             return "aside"  # 均居全市第一, 位居全国前列: where the ranking is, not who is ranked
         if mention.kind in ("own", "cohort"):
