@@ -50,7 +50,7 @@ LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 OWN_LEVELS = frozenset("省市区县")
 # Adverbs, and verbs jieba tags where an adverb stands (累计, 合计).
-ADVERB_TAGS = frozenset({"d", "ad", "v", "vn"})
+ADVERB_TAGS = frozenset({"d", "ad", "a", "v", "vn"})
 WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
 COMMON_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
@@ -293,6 +293,7 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.region_before = rules.compile(r"(?<= ^ | [，,。；;：:\n、] ) \p{Han}{1,8}? (?: \L<region_word> ) \Z")
         self.existential_before = regex.compile(r"(?:共有|只有|仅有|有)\s*\Z")
         self.counted_opening = regex.compile(r"(?:共有|只有|仅有|有)\s*[\d.一二两三四五六七八九十百千万]+\s*\p{Han}?\s*\Z")
         self.counted_bodies = rules.compile(r"(?P<noun> \p{Han}{0,6}? (?: \L<body_noun> ) ) (?! \p{Han}{0,2} [的之] )")
@@ -327,9 +328,12 @@ class Attacher:
         labels = [q for q, kind in label_kinds.items() if kind]
         # A group named with its count is the subject of the figure that follows (65家典型房企融资…).
         # The group's noun ends where what it measures begins (65家典型房企|融资总量).
-        groups = [Mention(q.start, q.end + len(noun), text[q.start:q.end] + noun, "group", surface=noun)
+        # A region before the count belongs to the group's name (长三角地区41个城市, GOLD.md).
+        groups = [Mention(start, q.end + len(noun), text[start:q.end] + noun, "group", surface=noun)
                   for q in labels if label_kinds[q] == "subject"
-                  for noun in [self._noun_after(q.end, len(text), tokens, self.group_follow)] if noun]
+                  for noun in [self._noun_after(q.end, len(text), tokens, self.group_follow)] if noun
+                  for region in [self.region_before.search(text, max(0, q.start - 10), q.start)]
+                  for start in [region.start() if region else q.start]]
         # The sample a reporter chose (梳理了12家A股和港股汽车经销商上市公司半年报) is the group
         # its later counts are taken from (7家公司营收和净利双降).
         samples = [Mention(q.start, found.end("noun"), text[q.start:found.end("noun")], "group",
@@ -380,7 +384,8 @@ class Attacher:
             if reading.group:
                 subject, how = reading.group, "subject.surveyed_group"
             paragraph = segments.of("paragraphs", reading.quantity.start)
-            if how == "subject.sentence:group":
+            if how == "subject.sentence:group" and not any(c.isdigit() for c in subject):
+                # (A counted set of places, 长三角地区41个城市, is a subject in its own right.)
                 # 成都全市规模以上工业增加值增长11.4%。分行业看，五大先进制造业增长11.2%: in a
                 # paragraph about a place, an industry is part of what is measured (GOLD.md).
                 place, _ = self._carried(names, own_names, paragraph[0], reading.sentence[0], "", [], PLACE_KINDS)
@@ -1341,7 +1346,7 @@ class Attacher:
             return "", ""
         best = candidates[-1]
         if best.kind == "group":  # 成都的五大先进制造业…: the city is the subject
-            named = [n for n in candidates if n.kind in ("place", "org", "own")]
+            named = [n for n in candidates if n.kind in ("place", "org", "own") and n.start >= reading.clause[0]]
             if named:
                 best = named[-1]
         # 小鹏汽车和蔚来汽车的月供货量超过1万辆: a figure said once of a list is about all of it
@@ -1362,7 +1367,9 @@ class Attacher:
                  kinds: frozenset[str] = frozenset({"place", "org", "own", "national", "cohort"})) -> tuple[str, str]:
         """The last name of those kinds earlier in the paragraph, else in the heading over it
         (数读·渝北创新), else the article's."""
-        usable = [n for n in names if n.kind in kinds]
+        # A counted set of places (长三角地区41个城市) is carried like a place.
+        usable = [n for n in names if n.kind in kinds
+                  or (n.kind == "group" and "place" in kinds and any(c.isdigit() for c in n.value))]
         earlier = [n for n in usable if paragraph_start <= n.start and n.end <= before]
         if earlier:
             return self._name_value(earlier[-1], own_names), "subject.paragraph"
