@@ -293,6 +293,8 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.referring_count = rules.compile(
+            r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
         self.region_before = rules.compile(r"(?<= ^ | [，,。；;：:\n、] ) \p{Han}{1,8}? (?: \L<region_word> ) \Z")
         self.existential_before = regex.compile(r"(?:共有|只有|仅有|有)\s*\Z")
         self.counted_opening = regex.compile(r"(?:共有|只有|仅有|有)\s*[\d.一二两三四五六七八九十百千万]+\s*\p{Han}?\s*\Z")
@@ -341,6 +343,12 @@ class Attacher:
                    for q in labels if label_kinds[q] == "sample"
                    for found in [self.sample_noun.match(text, q.end)] if found]
         groups += samples
+        # 这11个城市的常住人口…: a set named before, referred back to by its count, is a group.
+        groups += [Mention(found.start("set"), found.start("set") + len(found.group("set")) + len(noun),
+                           found.group("set") + noun, "group", surface=noun)
+                   for found in self.referring_count.finditer(text)
+                   for noun in [self._noun_after(found.end(), len(text), tokens, self.group_follow)]
+                   if 2 <= len(noun) <= 6]
         # 全年共有43家支付机构开展了跨境支付业务，共处理…: the bodies counted after 有 are who the
         # clauses after them are about.
         groups += [Mention(q.end, found.end("noun"), found.group("noun"), "group", surface=found.group("noun"))
