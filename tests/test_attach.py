@@ -291,6 +291,13 @@ def test_each_respectively_hands_out_the_figures_up_to_the_next(extractor):
     assert [facts[t].metric for t in ("6.7%", "13.5%")] == ["家具", "建材"]
 
 
+def test_a_breakdown_by_sector_makes_each_sector_a_subject(extractor):
+    facts = _by_text(extractor, "分部门看，住户贷款增加4647亿元，其中，中长期贷款增加4221亿元；"
+                                "企（事）业单位贷款增加3101亿元，其中，票据融资增加1160亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("4647亿元", "4221亿元", "3101亿元", "1160亿元")] == [
+        ("住户", "贷款"), ("住户", "中长期贷款"), ("企（事）业单位", "贷款"), ("企（事）业单位", "票据融资")]
+
+
 def test_a_level_and_its_rate_are_two_facts(extractor):
     facts = _facts(extractor, "北京市财政收入以1689.7亿元排名第二位。\n北京财政收入增速为6.6%，位居第二位。")
     assert sorted(f.metric for f in facts if f.text == "第二位") == ["财政收入", "财政收入增速"]

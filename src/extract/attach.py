@@ -295,6 +295,9 @@ class Attacher:
         self.agent_verbs = lists["agent_verb"]
         self.referring_count = rules.compile(
             r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
+        self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
+        self.sector_clause = rules.compile(
+            r"(?<= [，,；;：:] ) (?P<phrase> [\p{Han}（）()]{3,12}? ) (?= \L<increase_word> | \L<decrease_word> )")
         self.region_before = rules.compile(r"(?<= ^ | [，,。；;：:\n、] ) \p{Han}{1,8}? (?: \L<region_word> ) \Z")
         self.existential_before = regex.compile(r"(?:共有|只有|仅有|有)\s*\Z")
         self.counted_opening = regex.compile(r"(?:共有|只有|仅有|有)\s*[\d.一二两三四五六七八九十百千万]+\s*\p{Han}?\s*\Z")
@@ -343,6 +346,7 @@ class Attacher:
                    for q in labels if label_kinds[q] == "sample"
                    for found in [self.sample_noun.match(text, q.end)] if found]
         groups += samples
+        groups += self._sectors(text)
         # 这11个城市的常住人口…: a set named before, referred back to by its count, is a group.
         groups += [Mention(found.start("set"), found.start("set") + len(found.group("set")) + len(noun),
                            found.group("set") + noun, "group", surface=noun)
@@ -741,6 +745,8 @@ class Attacher:
 
         国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
         words = {n.value for n in names} | {n.surface for n in names} | self.own | self.national | self.anaphors
+        # 企（事）业单位 as a lead reads once its brackets are gone (企业单位贷款).
+        words |= {self.parenthesis.sub("", word) for word in words}
         return _longest_first(words - {"", "国内"})
 
     def _strip_lead(self, lead: str, subject_words: tuple[str, ...], whole: bool = False) -> str:
@@ -1206,6 +1212,25 @@ class Attacher:
             topics.append(Mention(start, tokens[last][1], text[start:tokens[last][1]], "org"))
             previous_end = tokens[last][1]
         return topics
+
+    def _sectors(self, text: str) -> list[Mention]:
+        """分部门看，住户贷款增加4647亿元…；企（事）业单位贷款增加3101亿元: after a breakdown by
+        sector, the noun phrase opening each clause is a sector and its measure (住户|贷款); the
+        sector is the subject (GOLD.md, credit flows)."""
+        found = []
+        for topic in self.breakdown.finditer(text):
+            end = min([i for i in (text.find(c, topic.end()) for c in "。\n") if i >= 0] + [len(text)])
+            for clause in self.sector_clause.finditer(text, topic.end(), end):
+                segment = text[max(topic.end(), text.rfind("；", 0, clause.start())):clause.start()]
+                if "其中" in segment:
+                    continue  # …其中，短期贷款增加426亿元: a part of the sector's figure, no sector
+                phrase = clause.group("phrase")
+                words = self._cut(phrase)
+                if len(words) >= 2 and self.tags.get(words[-1], "") in GROUP_NOUN_TAGS | {"vn"}:
+                    sector = phrase[:-len(words[-1])]
+                    if len(sector) >= 2 and sector not in self.not_names:
+                        found.append(Mention(clause.start("phrase"), clause.start("phrase") + len(sector), sector, "group"))
+        return found
 
     def _is_ranked_name(self, noun: str) -> bool:
         """A noun phrase that names someone (美国特斯拉, 比亚迪), not a kind of thing (城市)."""
