@@ -342,6 +342,16 @@ def test_a_reporters_sample_is_the_subject_of_the_counts_taken_from_it(extractor
         ("12家汽车经销商上市公司", "营收和净利双降的公司"), ("12家汽车经销商上市公司", "净利下滑的经销商")]
 
 
+def test_a_threshold_after_a_places_count_is_not_a_fact(extractor):
+    facts = _by_text(extractor, "结果显示，全国共有3个城市一般公共预算收入突破1千亿元。")
+    assert "3个" in facts and "1千亿元" not in facts
+
+
+def test_a_counted_set_of_places_is_no_figure(extractor):
+    facts = _by_text(extractor, "全国337个地级及以上城市平均优良天数比例为87.0%。")
+    assert "337个" not in facts and facts["87.0%"].subject.startswith("全国")
+
+
 def test_threshold_after_a_count_is_not_a_fact(extractor):
     facts = _facts(extractor, "8家净利下滑的经销商中，5家公司净利同比下降40%以上。")
     assert [f.text for f in facts] == ["8家", "5家"]

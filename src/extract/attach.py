@@ -298,7 +298,8 @@ class Attacher:
         self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
         self.sector_clause = rules.compile(
             r"(?<= [，,；;：:] ) (?P<phrase> [\p{Han}（）()]{3,12}? ) (?= \L<increase_word> | \L<decrease_word> )")
-        self.region_before = rules.compile(r"(?<= ^ | [，,。；;：:\n、] ) \p{Han}{1,8}? (?: \L<region_word> ) \Z")
+        self.region_before = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n、] ) (?: \L<national> | \p{Han}{1,8}? (?: \L<region_word> ) ) \Z")
         self.existential_before = regex.compile(r"(?:共有|只有|仅有|有)\s*\Z")
         self.counted_opening = regex.compile(r"(?:共有|只有|仅有|有)\s*[\d.一二两三四五六七八九十百千万]+\s*\p{Han}?\s*\Z")
         self.counted_bodies = rules.compile(r"(?P<noun> \p{Han}{0,6}? (?: \L<body_noun> ) ) (?! \p{Han}{0,2} [的之] )")
@@ -728,6 +729,10 @@ class Attacher:
             if start < position or (not words and not word.strip()):
                 index += 1  # a masked ** or a space between the count and its noun
                 continue
+            if words and word == "及" and index + 1 < len(tokens) and tokens[index + 1][2] in ("以上", "以下"):
+                words.append(word + tokens[index + 1][2])  # 地级及以上城市: one kind of place
+                index += 2
+                continue
             if not words and word.isdigit() and index + 1 < len(tokens) and tokens[index + 1][2] in TENORS:
                 words.append(word + tokens[index + 1][2])  # 5777亿元7天期逆回购: a tenor opens the noun
                 index += 2
@@ -966,8 +971,10 @@ class Attacher:
         (许多大城市…增长超过300万人) is a figure about that group, and stays."""
         openers = {}  # clause -> the count that opens it
         for r in readings:
+            opening = self._without_times(text[r.clause[0]:r.quantity.start]).lstrip()
+            opening = opening[len(next((w for w in self.bare_subject_words if opening.startswith(w)), "")):]
             if (r.quantity.family == "count" or r.quantity.rule == "quantity.zero") and r.clause not in openers \
-                    and self.clause_opening.match(self._without_times(text[r.clause[0]:r.quantity.start])):
+                    and self.clause_opening.match(opening):  # (全国)共有3个城市…突破1千亿元
                 openers[r.clause] = r
         return [r for r in readings
                 if not (r.clause in openers and r is not openers[r.clause]
@@ -1011,6 +1018,9 @@ class Attacher:
             between.pop()  # …融资总量为523.46亿元: 为 introduces the next figure
         if not between or not self.word_start.match(between[0][2]):
             return False  # 20家、重庆市新型高端研发机构12家: a list, not a group name
+        # 337个地级及以上城市: 及以上 bounds the kind of place; it joins no two things.
+        between = [t for i, t in enumerate(between)
+                   if not (t[2] == "及" and i + 1 < len(between) and between[i + 1][2] in ("以上", "以下"))]
         # An adverb may stand between (65家典型房企累计融资总量为…); a verb, 的 or 和 may not.
         return not any(not (word in self.fillers and tag in ADVERB_TAGS) and (
             tag in VERB_TAGS or word in self.strip_words or not self.word.fullmatch(word))
