@@ -770,7 +770,8 @@ class Attacher:
                 phrase = phrase[position + len(name):]
                 break
         # 分别是宁波（6.3%）: a name right before the figure is whose it is, not what.
-        phrase = phrase[:-len(name)] if any(phrase.endswith(name := n) for n in subject_words) else phrase
+        trailing = next((name for name in subject_words if phrase.endswith(name)), "")
+        phrase = phrase[:len(phrase) - len(trailing)]
         while phrase:
             # 之比, 占比: 比 here ends a noun, it is no comparison; a single character that ends
             # a word (成都, not 收入都 or 增速比) stays.
