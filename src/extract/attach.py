@@ -293,6 +293,7 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.market_words = lists["market_close"]
         self.referring_count = rules.compile(
             r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
         self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
@@ -1058,8 +1059,10 @@ class Attacher:
         found.extend(self._topics(text, tokens))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.quoted_name.finditer(text))
-        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.market.finditer(text) if not self._is_weak(m.group("name")))
+        # (The patterns of markets and agents are slow to try everywhere: only where their verb is.)
+        if any(word in text for word in self.market_words):
+            found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                         for m in self.market.finditer(text) if not self._is_weak(m.group("name")))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.currency_pair.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
@@ -1069,7 +1072,8 @@ class Attacher:
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
         # Agents yield to the places and cohorts inside them (全市共接待…: 全市 is the subject).
         taken = {i for m in found if m.kind in ("place", "national", "own", "cohort") for i in range(m.start, m.end)}
-        for found_agent in self.agent.finditer(text):
+        agents = self.agent.finditer(text) if any(verb in text for verb in self.agent_verbs) else ()
+        for found_agent in agents:
             # 大额实时支付系统、小额批量支付系统、网上支付跨行清算系统处理业务…: each member a name
             start = found_agent.start("name")
             for member in self.list_split.split(found_agent.group("name")):
