@@ -1196,8 +1196,8 @@ class Attacher:
             if first is None or last is None:
                 continue  # 营业收入: the suffix is inside a word
             head, tail = tokens[first], tokens[last]
-            if head[2] in self.strip_words or head[2] in self.not_names or head[3] not in NAME_TAGS:
-                continue  # 同比增加…, 单从…: not a noun phrase
+            if head[2] in self.strip_words or head[2] in self.not_names or head[3] in WEAK_TAGS | VERB_TAGS:
+                continue  # 同比增加…, 单从…: not a noun phrase (农 of 农|副食品加工业 is tagged zg, and is one)
             whole = match.group("group")
             if tail[2] not in self.sector_words and len(tail[2]) < 3 and not (
                     tail[2] in ("企业", "业") and last > first and len(whole) >= 3):
