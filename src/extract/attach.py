@@ -252,6 +252,8 @@ class Attacher:
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
         self.said_words = _longest_first(lists["said_word"])
+        self.concessive_words = _longest_first(lists["concessive_word"])
+        self.evaluative_words = _longest_first(lists["evaluative_word"])
         self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
         # Small patterns used per token or per figure, compiled once.
         self.sentence_mark = regex.compile(r"[。！？!?；;]")
@@ -588,6 +590,8 @@ class Attacher:
                 metric, reading.kind = metric[:-len(rate)], Kind.GROWTH
                 reading.negative = rate in self.decrease
         if not metric:
+            metric, how = self._topic_clause(reading, earlier, text, subject_words), "metric.topic_clause"
+        if not metric:
             metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
         if not metric and quantity.unit == "%" and reading.kind == Kind.LEVEL and not reading.verb:
             # …以10.9%的财政收入增速排名第一。北京紧随其后，以6.6%位居第二: a bare percentage
@@ -664,6 +668,27 @@ class Attacher:
     def _ends_with_verb(self, phrase: str) -> bool:
         words = self._cut(phrase)
         return bool(words) and self.tags.get(words[-1], "") in VERB_TAGS
+
+    def _topic_clause(self, reading: Reading, earlier: list[Reading], text: str,
+                      subject_words: tuple[str, ...]) -> str:
+        """虽然北京工业占比较低，今年前三季度仅为13.8%: a clause with no figure that opens the
+        sentence names what the next clause's figure is (its predicate, 较低, aside)."""
+        start, end = reading.sentence[0], reading.clause[0] - 1
+        if end <= start or any(start <= r.quantity.start < end for r in earlier) \
+                or text[end] not in "，,":
+            return ""
+        clause = text[start:end]
+        if any(mark in clause for mark in "，,：:"):
+            return ""  # only the clause right before, opening the sentence
+        clause = clause[len(next((w for w in self.concessive_words if clause.startswith(w)), "")):]
+        if clause.startswith(self.function_chars) or self.present.match(clause):
+            return ""  # 截至该季度末, 在…方面: an adverbial, not a topic
+        clause = clause[:len(clause) - len(next((w for w in self.evaluative_words if clause.endswith(w)), ""))]
+        topic = self._strip_lead(clause, subject_words)
+        words = self._cut(topic)
+        # A noun ends it (工业占比), not an idiom (紧随其后), a verb (值得注意) or a time (季度末).
+        return topic if len(topic) >= 2 and words and (self.tags.get(words[-1], "") in ("n", "vn", "nz")
+                                                       or topic.endswith(self.share_nouns)) else ""
 
     def _sentence_topic(self, reading: Reading, text: str) -> str:
         """从前三季度GDP增速来看，北京10.7%、浙江10.6%: the sentence says what its figures are."""
