@@ -302,6 +302,11 @@ def test_a_breakdown_by_sector_makes_each_sector_a_subject(extractor):
         ("住户", "贷款"), ("住户", "中长期贷款"), ("企（事）业单位", "贷款"), ("企（事）业单位", "票据融资")]
 
 
+def test_product_models_are_subjects_and_each_tier_its_own(extractor):
+    facts = _facts(extractor, "华为Mate 60系列首次官宣降价。Mate 60 Pro优惠800元，售价5699元起；Mate 60 Pro+优惠800元，售价8199元起。")
+    assert [(f.subject, f.metric) for f in facts if f.text == "800元"] == [("Mate 60 Pro", "优惠"), ("Mate 60 Pro+", "优惠")]
+
+
 def test_a_level_and_its_rate_are_two_facts(extractor):
     facts = _facts(extractor, "北京市财政收入以1689.7亿元排名第二位。\n北京财政收入增速为6.6%，位居第二位。")
     assert sorted(f.metric for f in facts if f.text == "第二位") == ["财政收入", "财政收入增速"]

@@ -295,6 +295,10 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        # A product model: a line name, a number, and the tiers after it (华为Mate 60 Pro+, iPhone 15).
+        self.product_model = rules.compile(
+            r"(?<! [A-Za-z0-9] ) (?P<name> \p{Han}{0,4}? (?P<line> [A-Za-z][A-Za-z]+ ) \s? \d{1,4} (?! [\d.,] )"
+            r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
         self.market_words = lists["market_close"]
         self.referring_count = rules.compile(
             r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
@@ -776,8 +780,9 @@ class Attacher:
 
         国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
         words = {n.value for n in names} | {n.surface for n in names} | self.own | self.national | self.anaphors
-        # 企（事）业单位 as a lead reads once its brackets are gone (企业单位贷款).
-        words |= {self.parenthesis.sub("", word) for word in words}
+        # 企（事）业单位 as a lead reads once its brackets are gone (企业单位贷款), Mate 60 once
+        # its spaces are (Mate60优惠).
+        words |= {self.marks.sub("", self.parenthesis.sub("", word)) for word in words}
         return _longest_first(words - {"", "国内"})
 
     def _strip_lead(self, lead: str, subject_words: tuple[str, ...], whole: bool = False) -> str:
@@ -1090,6 +1095,8 @@ class Attacher:
                          for m in self.market.finditer(text) if not self._is_weak(m.group("name")))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.currency_pair.finditer(text))
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in self.product_model.finditer(text) if m.group("line") not in self.not_names)
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.listed_company.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")

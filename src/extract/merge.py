@@ -24,6 +24,13 @@ def _one_is_rate_of_other(first: str, second: str, rate_words: tuple[str, ...]) 
     return first.endswith(rate_words) != second.endswith(rate_words)
 
 
+def _named_apart(first: Fact, second: Fact) -> bool:
+    """Mate 60 Pro and Mate 60 Pro+ each named in its own sentence: two subjects, though one
+    name contains the other."""
+    return first.subject != second.subject and all(
+        any(rule.startswith("subject=subject.sentence") for rule in fact.explain) for fact in (first, second))
+
+
 def same_fact(first: Fact, second: Fact, rate_words: tuple[str, ...] = ()) -> bool:
     """Subject, metric, value, unit, qualifier and period all agree (SCHEMA "Merging").
 
@@ -42,6 +49,7 @@ def same_fact(first: Fact, second: Fact, rate_words: tuple[str, ...] = ()) -> bo
         and _agree_or_unsaid(first.metric, second.metric, phrases_agree)
         and not (first.metric and second.metric and _one_is_rate_of_other(first.metric, second.metric, rate_words))
         and _agree_or_unsaid(first.subject, second.subject, phrases_agree)
+        and not _named_apart(first, second)
     )
 
 
