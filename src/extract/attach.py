@@ -620,17 +620,24 @@ class Attacher:
         """87.8%的学生认为作业量明显减少 → (学生, 认为作业量明显减少): a share followed by 的, a
         group named by nouns, and what that part of the group does (a verb first)."""
         quantity = reading.quantity
-        if quantity.unit != "%" or text[quantity.end:quantity.end + 1] != "的":
+        linked = text[quantity.end:quantity.end + 1] == "的"
+        if quantity.unit != "%":
             return None
         opening = self._without_times(reading.lead)
         while (found := self.qualifier_at_end.search(opening)):
             opening = opening[:found.start()]
         if not self.clause_opening.match(opening):
             return None  # 上汽出资50.1％的上汽通用五菱汽车, 低于9.8%的全国增速: a figure inside a noun phrase
-        rest = text[quantity.end + 1:reading.clause[1]].rstrip("，,。；;！!？?：: \n")
+        rest = text[quantity.end + linked:reading.clause[1]].rstrip("，,。；;！!？?：: \n")
         words = self._cut(rest)
         group = list(itertools.takewhile(lambda w: self.tags.get(w, "") in GROUP_NOUN_TAGS, words))
-        if not group or len(group) == len(words) or self.tags.get(words[len(group)], "") not in VERB_TAGS:
+        if not linked:
+            # 八成以上学生学业质量达到中等以上水平: without 的 only the first noun is the group, and
+            # what it does must hold a verb.
+            group = group[:1]
+            if not group or not self._has_verb(rest[len(group[0]):]):
+                return None
+        elif not group or len(group) == len(words) or self.tags.get(words[len(group)], "") not in VERB_TAGS:
             return None
         predicate = rest[len("".join(group)):]
         said = next((w for w in self.said_words if predicate.startswith(w) and len(predicate) > len(w)), "")
