@@ -1086,6 +1086,10 @@ class Attacher:
                                                and tag in NAME_TAGS):
                 # 纯电动汽车全球销量: a place right after a common noun qualifies that noun.
                 inside_noun = index and tokens[index - 1][1] == start and tokens[index - 1][3] in COMMON_NOUN_TAGS
+                # 扎西|宗乡: a short place word takes the proper name cut off before it.
+                if len(word) <= 2 and word not in self.known_places and index and tokens[index - 1][1] == start \
+                        and tokens[index - 1][3] in ("nr", "nrt", "ns", "") and self.word.fullmatch(tokens[index - 1][2]):
+                    start, word = tokens[index - 1][0], tokens[index - 1][2] + word
                 found.append(Mention(start, end, word, "aside" if inside_noun else "place"))
             org = self._org_ending_at(index, tokens, text)
             if org:
@@ -1417,9 +1421,13 @@ class Attacher:
         when its clause names no place or organisation before it. A rank followed by 的 and a
         name ranks that name (排在第2位的上海汽车集团)."""
         position = reading.quantity.start
-        if reading.quantity.kind == Kind.RANK and text[reading.quantity.end:reading.quantity.end + 1] == "的":
+        if text[reading.quantity.end:reading.quantity.end + 1] == "的" \
+                and (reading.quantity.kind == Kind.RANK
+                     or not any(self.tags.get(w, "") in VERB_TAGS | {"vn"} for w in self._cut(reading.lead))):
+            # 排在第2位的上海汽车, 海拔4000多米的西藏定日县扎西宗乡: a figure before 的 and a name
+            # describes that name, wherever it stands (not 上汽出资50.1%的五菱: 上汽's stake).
             after = next((n for n in names if n.start == reading.quantity.end + 1
-                          and n.kind not in ("source", "group")), None)  # 第2位的X names X, wherever it stands
+                          and n.kind not in ("source", "group")), None)
             if after:
                 return self._name_value(after, own_names), "subject.ranked_name"
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
