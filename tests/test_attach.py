@@ -91,6 +91,8 @@ METRICS = [
     ("在一季度财政收入排名前10的榜单中，东部地区城市占据8席。中部地区城市，仅武汉入围，排名第10位。", "第10位",
      "财政收入"),  # 在 + a metric + 排名: the metric ranked, not a set ranked in
     ("宁波GDP在全部城市排名第12位。", "第12位", "GDP"),
+    ("全国城市首季财力PK\n普通地级市财力10强：\n苏州逆天，榆林成黑马\n值得一提的是，嘉兴市以250亿元位居第5位。", "第5位",
+     "地级市财力"),  # a rank under a ranking's heading ranks what the heading names
     ("虽然北京工业占比较低，今年前三季度仅为13.8%。", "13.8%", "工业占比"),  # a clause naming the topic
     ("北京紧随其后，以6.6%位居第二位。", "6.6%", ""),  # an idiom names no topic
     ("截至该季度末，阿里巴巴以58亿美元的总价回购普通股。", "58亿美元", ""),  # nor does a time

@@ -56,6 +56,8 @@ COMMON_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
 # Words that name a group of people or bodies (87.8%的学生…, 六成的受访者…).
 GROUP_NOUN_TAGS = frozenset({"n"})
+# How a rank's metric was found when its own words named none.
+RANK_FALLBACKS = ("", "metric.inherited", "metric.paragraph", "metric.ranking_basis", "metric.sentence_topic")
 QUOTES = ("“", "”", '"', "「", "」", "‘", "’")
 # What the last word of an agent (银行机构, 网联清算平台, CIPS) may be: a noun, not 预计 (vn).
 AGENT_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "eng", "ng", ""})
@@ -295,6 +297,10 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        # A heading that names a ranking: 普通地级市财力10强：, 全国城市一季度财政收入10强.
+        self.ranking_heading = regex.compile(
+            r"(?P<topic> [\p{Han}A-Za-z]{2,16}? ) (?: [\d一二三四五六七八九十百]+ 强 | 排行榜 | 排行 | 排名 | 榜单 ) [：:]?",
+            regex.VERBOSE)
         # A product model: a line name, a number, and the tiers after it (华为Mate 60 Pro+, iPhone 15).
         self.product_model = rules.compile(
             r"(?<! [A-Za-z0-9] ) (?P<name> \p{Han}{0,4}? (?P<line> [A-Za-z][A-Za-z]+ ) \s? \d{1,4} (?! [\d.,] )"
@@ -400,6 +406,16 @@ class Attacher:
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous, text)
             self._read_metric(reading, readings[:position], text, tokens, names, subject_words)
+            said_here = any(r.sentence == reading.sentence and r.metric for r in readings[:position])
+            if reading.kind == Kind.RANK and reading.explain["metric"] in RANK_FALLBACKS \
+                    and not (said_here and reading.explain["metric"] == "metric.inherited"):
+                # 普通地级市财力10强：…无锡在全国普通地级市中排名第2位: a rank under a ranking's
+                # heading ranks what the heading names.
+                found = next((m for h in reversed(headings) if h[1] <= reading.quantity.start
+                              for m in [self.ranking_heading.fullmatch(text[h[0]:h[1]].strip())] if m), None)
+                topic = self._strip_lead(found.group("topic"), subject_words) if found else ""
+                if topic:
+                    reading.metric, reading.explain["metric"] = topic, "metric.ranking_heading"
             subject, how = self._subject(names, own_names, reading, text)
             if reading.group:
                 subject, how = reading.group, "subject.surveyed_group"
@@ -586,7 +602,7 @@ class Attacher:
             reading.group, predicate = surveyed
             metric, how = f"{predicate}的比例", "metric.share_of_group"
         if not metric:
-            metric, how = self._inherited_metric(reading, earlier), "metric.inherited"
+            metric, how = self._inherited_metric(reading, earlier, names), "metric.inherited"
             rate = next((w for w in self.rate_words if metric.endswith(w)), "")
             if rate and len(metric) > len(rate) and quantity.unit == "%" and reading.kind == Kind.LEVEL \
                     and not reading.verb:
@@ -707,7 +723,7 @@ class Attacher:
         found = self.topic_phrase.search(head)
         return self._strip_lead(found.group("topic"), self.bare_subject_words) if found else ""
 
-    def _inherited_metric(self, reading: Reading, earlier: list[Reading]) -> str:
+    def _inherited_metric(self, reading: Reading, earlier: list[Reading], names: list[Mention] = ()) -> str:
         """The metric of the figure this one follows in its sentence (同比增长17.1% after 实现…亿元);
         a rank may take it from the sentence before (…增长8.2%。湖北增速领跑全国)."""
         same_sentence = [r for r in earlier if r.sentence == reading.sentence and r.metric]
@@ -731,9 +747,12 @@ class Attacher:
                 if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
                     metric += "增速"  # 以6.6%位居第二位: ranked by the growth rate, not the amount
                 return metric
-        # 工业增加值增速位居全国第一，达到38.7%: the value of what was ranked just before.
+        # 工业增加值增速位居全国第一，达到38.7%: the value of what was ranked just before, unless
+        # the clause names someone else (…位居第5位，温州市以201.1亿元…).
         ranked = [c for c in same_sentence if c.kind == Kind.RANK and c.clause[1] <= reading.clause[0]]
-        return ranked[-1].metric if ranked and not rank else ""
+        named = any(reading.clause[0] <= n.start < reading.quantity.start for n in names
+                    if n.kind in ("place", "org", "group"))
+        return ranked[-1].metric if ranked and not rank and not named else ""
 
     def _predicate(self, text: str, start: int, end: int) -> str:
         """The rest of a clause after a counted noun, without its closing mark or particle."""
