@@ -94,6 +94,7 @@ METRICS = [
     ("全国城市首季财力PK\n普通地级市财力10强：\n苏州逆天，榆林成黑马\n值得一提的是，嘉兴市以250亿元位居第5位。", "第5位",
      "地级市财力"),  # a rank under a ranking's heading ranks what the heading names
     ("虽然北京工业占比较低，今年前三季度仅为13.8%。", "13.8%", "工业占比"),  # a clause naming the topic
+    ("第4位的比亚迪由于主力轿车受到欢迎，销售了上年2.4倍的32万辆。", "32万辆", "销量"),  # 销售 alone
     ("北京紧随其后，以6.6%位居第二位。", "6.6%", ""),  # an idiom names no topic
     ("截至该季度末，阿里巴巴以58亿美元的总价回购普通股。", "58亿美元", ""),  # nor does a time
     ("上海以10.9%的财政收入增速排名第一位。", "10.9%", "财政收入"),  # the rate named after the figure
@@ -207,6 +208,8 @@ SUBJECTS = [
     ("按企业统计2021年的纯电动汽车销量。排在首位的美国特斯拉由中国市场拉动。", "首位",
      "美国特斯拉"),  # the name a rank's 的 leads to, with no suffix that says it is a company
     ("第4位的比亚迪由于主力轿车受到欢迎，销售了上年2.4倍的32万辆。", "32万辆", "比亚迪"),
+    ("排名\n在中国，正在迅速追赶特斯拉的是第2位的上海汽车。59万辆的销量是上年的2.4倍。", "59万辆",
+     "上海汽车"),  # the name a rank describes is no object of the verb before, and is carried
     ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",
      "292.93亿元", "AIDC"),  # a Latin name opening its clause
     ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",

@@ -297,6 +297,7 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.ranked_before = regex.compile(r"(?:第[\d一二三四五六七八九十]+[位名]?|首位|榜首)的\Z")
         # A heading that names a ranking: 普通地级市财力10强：, 全国城市一季度财政收入10强.
         self.ranking_heading = regex.compile(
             r"(?P<topic> [\p{Han}A-Za-z]{2,16}? ) (?: [\d一二三四五六七八九十百]+ 强 | 排行榜 | 排行 | 排名 | 榜单 ) [：:]?",
@@ -373,10 +374,12 @@ class Attacher:
                    for q in quantities if q.family == "count" and q not in labels
                    and self.existential_before.search(text, max(0, q.start - 4), q.start)
                    for found in [self.counted_bodies.match(text, q.end)] if found]
-        # 排在首位的美国特斯拉, 第4位的比亚迪: what a rank ranks is named after its 的.
+        # 排在首位的美国特斯拉, 第4位的比亚迪, 纯电动汽车占比为43％的比亚迪: what a figure before 的
+        # describes is named after it.
         groups += [Mention(q.end + 1, q.end + 1 + len(noun), noun, "org")
-                   for q in quantities if q.kind == Kind.RANK and text[q.end:q.end + 1] == "的"
-                   for noun in [self._noun_after(q.end + 1, len(text), tokens)] if self._is_ranked_name(noun)]
+                   for q in quantities if text[q.end:q.end + 1] == "的"
+                   for noun in [self._noun_after(q.end + 1, len(text), tokens)]
+                   if self._is_ranked_name(noun) if q.kind == Kind.RANK or self._is_proper_name(noun)]
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         own_names = self._own_names(names)
         names = self._resolve_own(names, own_names, segments)
@@ -859,9 +862,12 @@ class Attacher:
 
     def _verb_object(self, phrase: str) -> str:
         """生产粗钢 → 粗钢产量: a production verb and its object name the quantity made (an
-        object of two characters at least: 出口额 is a noun already)."""
+        object of two characters at least: 出口额 is a noun already); the verb alone names what
+        it makes (销售了…32万辆 → 销量)."""
         if phrase in self.rules.units:
             return ""  # 折合人民币36亿元: a currency alone names nothing; the metric is inherited
+        if phrase in self.verb_objects:
+            return self.verb_objects[phrase].replace("{}", "")
         for verb, noun in self.verb_objects.items():
             if phrase.startswith(verb) and len(phrase) >= len(verb) + 2 and self._starts_with_word(phrase, verb) \
                     and not phrase[len(verb):].startswith(self.measure_nouns):  # 出口总值 is a noun
@@ -1309,6 +1315,10 @@ class Attacher:
                         found.append(Mention(clause.start("phrase"), clause.start("phrase") + len(sector), sector, "group"))
         return found
 
+    def _is_proper_name(self, noun: str) -> bool:
+        """One word the dictionary knows as a person's or body's name (比亚迪), not 新冠疫苗."""
+        return self.tags.get(noun, "") in ("nr", "nrt", "nt") and noun not in self.not_names
+
     def _is_ranked_name(self, noun: str) -> bool:
         """A noun phrase that names someone (美国特斯拉, 比亚迪), not a kind of thing (城市)."""
         return len(noun) >= 2 and any(self.tags.get(word, "") in PROPER_TAGS | {"", "eng", "ns"}
@@ -1380,6 +1390,9 @@ class Attacher:
             # 全市 stands for the article's place wherever it is, and 00后 for the cohort, except
             # as a comparison's base (人均收入高于全市平均水平, 比90后和85后高5到7个百分点).
             return "aside" if any(word in opening for word in self.comparison_words) else mention.kind
+        if text[mention.start - 1:mention.start] == "的" \
+                and self.ranked_before.search(text, max(0, mention.start - 8), mention.start):
+            return mention.kind  # …追赶特斯拉的是第2位的上海汽车: what the rank describes, not an object
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
         if self._has_verb(opening) and not (text[mention.start - 1:mention.start] == "的"
@@ -1442,7 +1455,8 @@ class Attacher:
         position = reading.quantity.start
         if text[reading.quantity.end:reading.quantity.end + 1] == "的" \
                 and (reading.quantity.kind == Kind.RANK
-                     or not any(self.tags.get(w, "") in VERB_TAGS | {"vn"} for w in self._cut(reading.lead))):
+                     or not any(self.tags.get(w, "") in VERB_TAGS | {"vn"} and w not in self.level_words
+                                for w in self._cut(reading.lead))):
             # 排在第2位的上海汽车, 海拔4000多米的西藏定日县扎西宗乡: a figure before 的 and a name
             # describes that name, wherever it stands (not 上汽出资50.1%的五菱: 上汽's stake).
             after = next((n for n in names if n.start == reading.quantity.end + 1
