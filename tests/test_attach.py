@@ -215,6 +215,8 @@ SUBJECTS = [
     ("其中，淘天集团收入1133.73亿元；AIDC收入292.93亿元，同比增长32%。菜鸟收入同比增长16%至268.11亿元。",
      "268.11亿元", "菜鸟"),  # a clause shaped like one a name opened
     ("GDP增长5.2%。", "5.2%", "全国"),  # a measure's acronym is no name
+    ("相比之下，包括武汉、成都、西安等城市增量均达到或超过了10万人。", "10万人",
+     "武汉、成都、西安"),  # the list after 包括 is the subject, not an object
     ("汽车制造业下降3.4%，农副食品加工业下降7.2%。", "7.2%", "农副食品加工业"),  # 农 is tagged zg
     ("全国至少已有11个城市公布了数据。这11个城市2021年的常住人口总体增量减少至96.39万人。", "96.39万人",
      "11个城市"),  # a set referred back to by its count

@@ -297,6 +297,7 @@ class Attacher:
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
+        self.enumeration_words = lists["enumeration_word"]
         self.ranked_before = regex.compile(r"(?:第[\d一二三四五六七八九十]+[位名]?|首位|榜首)的\Z")
         # A heading that names a ranking: 普通地级市财力10强：, 全国城市一季度财政收入10强.
         self.ranking_heading = regex.compile(
@@ -829,6 +830,16 @@ class Attacher:
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
                 break
+        while (joined := self.list_join.match(phrase)) and joined.end() < len(phrase):
+            # 武汉、成都…、西安等城市增量: the rest of a list of names, then 等 and their kind
+            rest = phrase[joined.end():]
+            name = next((n for n in subject_words if rest.startswith(n)), "")
+            if not name:
+                break
+            phrase = rest[len(name):]
+        if phrase.startswith("等"):
+            phrase = phrase[1:]
+            phrase = phrase[len(next((w for w in self.not_places if phrase.startswith(w)), "")):]
         # 分别是宁波（6.3%）: a name right before the figure is whose it is, not what.
         trailing = next((name for name in subject_words if phrase.endswith(name)), "")
         phrase = phrase[:len(phrase) - len(trailing)]
@@ -1393,6 +1404,8 @@ class Attacher:
         if text[mention.start - 1:mention.start] == "的" \
                 and self.ranked_before.search(text, max(0, mention.start - 8), mention.start):
             return mention.kind  # …追赶特斯拉的是第2位的上海汽车: what the rank describes, not an object
+        if opening.strip() in self.enumeration_words:
+            return mention.kind  # 包括武汉、成都…等城市增量均超过10万人: the list is the subject
         if any(word in opening for word in self.object_before) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
         if self._has_verb(opening) and not (text[mention.start - 1:mention.start] == "的"
