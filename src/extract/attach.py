@@ -1295,6 +1295,8 @@ class Attacher:
                 continue
             if not self._is_proper(word, tag):
                 continue
+            if tag == "ns" and not (index + 1 < len(tokens) and tokens[index + 1][3] in ("n", "vn")):
+                continue  # 银联|网络 opens a name; 海鲜、水果 (also tagged ns) opens none
             last = index
             while last + 1 < len(tokens) and self._is_proper(tokens[last + 1][2], tokens[last + 1][3]):
                 last += 1
@@ -1352,7 +1354,9 @@ class Attacher:
         # not in the dictionary: one with capitals (AIDC, BYD) is a name unless it is a measure
         # (GDP, CPI: not_name).
         return tag in ("nz", "nt", "nrt") or (word.isascii() and word.isalpha() and len(word) >= 2
-                                              and not word.islower())
+                                              and not word.islower()) \
+            or (tag == "ns" and word not in self.known_places and not word.endswith(self.place_suffixes)
+                and word not in self.not_places)  # 银联 is tagged as a place
 
     def _org_ending_at(self, index: int, tokens, text: str) -> Mention | None:
         """An organisation whose name ends with token `index` (重庆市天实精工科技有限公司)."""
