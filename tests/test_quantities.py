@@ -144,6 +144,7 @@ NOT_QUANTITIES = [
     ("“十四五”规划", []),
     ("十四五期间", []),  # a plan's name, not 14 to 15 期
     ("北京时间20点开球", []),  # a time of day, not index points
+    ("超过了第2名到第11名10个国家接种量之和", []),  # ranks and a count that name one set
     ("也是前10名中唯一一个负增长的城市", [("一个", D("1"), "个", "=")]),  # 前10名中 is a scope
     ("三大引擎", []),
     ("一次性奖励", []),
