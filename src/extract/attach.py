@@ -1373,9 +1373,11 @@ class Attacher:
         if not (suffix or tag == "nt" or weak):
             return None
         first = index
-        while first > 0 and index - first < 5:
+        while first > 0 and index - first < 8:
             _, _, before, before_tag = tokens[first - 1]
-            adjective = before_tag == "a" and first == index  # 庞大集团
+            # 庞大集团; 荥阳|新|田地…合作社: an adjective next to the suffix, or after a proper name
+            adjective = before_tag == "a" and (first == index or (
+                first - 2 >= 0 and tokens[first - 2][3] in PROPER_TAGS - {"a", ""}))
             # 网联|清算|平台: a verb inside a name, if a noun comes before it (trimmed below if not)
             if (before_tag not in NAME_TAGS and not adjective and before_tag != "v") \
                     or not self.word.fullmatch(before) or before in self.own or before in self.strip_words:
