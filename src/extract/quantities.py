@@ -185,7 +185,8 @@ class QuantityFinder:
         elif resolve == "tenths":
             tenth = groups.get("tenth") or ""
             extra = Decimal(5) if tenth == "半" else Decimal(table.digits[tenth]) if tenth else Decimal(0)
-            yield make(parse_number(number, table) * 10 + extra, "%", "percent")
+            tenths = Decimal("0.5") if number == "半" else parse_number(number, table)  # 半成 = 5 %
+            yield make(tenths * 10 + extra, "%", "percent")
         elif resolve == "fraction":
             numerator, denominator = parse_number(number, table), parse_number(groups["den"], table)
             if denominator == 0 or numerator > denominator:
@@ -208,6 +209,8 @@ class QuantityFinder:
         elif resolve == "discount":  # 八五折 → 85 %, 五折 → 50 %, 9.9折 → 99 %
             if len(number) == 2 and all(c in table.digits for c in number):
                 value = Decimal(table.digits[number[0]] * 10 + table.digits[number[1]])
+            elif len(number) == 2 and number.isdigit():  # 75折
+                value = Decimal(number)
             else:
                 value = parse_number(number, table) * 10
             yield make(value, "%", "percent")
