@@ -601,6 +601,10 @@ class Attacher:
             # 其中1.16亿元为投资收益，占比超6成: a bare share is the share of the figure before.
             part = self._inherited_metric(reading, earlier)
             metric, how = (part + metric, "metric.share_of_inherited") if part else (metric, how)
+        if not metric and reading.lead.rstrip().endswith("以") and text[quantity.end:quantity.end + 1] == "的":
+            # 阿里巴巴以58亿美元的总价回购…: the noun after 的 says what the figure is
+            metric = self._noun_after(quantity.end + 1, reading.clause[1], tokens)
+            how = "metric.by_the"
         surveyed = self._surveyed_group(reading, text) if not reading.rate_of else None
         if surveyed:  # 87.8%的学生认为作业量明显减少: the share of a group that does something
             reading.group, predicate = surveyed
@@ -651,6 +655,11 @@ class Attacher:
         rest = text[quantity.end + linked:reading.clause[1]].rstrip("，,。；;！!？?：: \n")
         words = self._cut(rest)
         group = list(itertools.takewhile(lambda w: self.tags.get(w, "") in GROUP_NOUN_TAGS, words))
+        cohort = self.cohort.match(rest)
+        if cohort and linked:  # 22.7%的00后倾向…: a birth cohort is a group of people
+            predicate = rest[cohort.end():]
+            if self._has_verb(predicate[:4]):
+                return cohort.group(0), predicate
         if not linked:
             # 八成以上学生学业质量达到中等以上水平: without 的 only the first noun is the group, and
             # what it does must hold a verb.
