@@ -156,6 +156,11 @@ def test_growth_takes_the_metric_of_the_level_before_it(extractor):
     assert facts["4%"].metric == "营收" and facts["4%"].subject == "阿里巴巴"
 
 
+def test_a_growth_rate_is_not_the_growth_of_a_share_before_it(extractor):
+    facts = _by_text(extractor, "前三季度海南第三产业增加值同比增长17.4%，对经济增长贡献率达到81.3%，两年平均增长9.3%。")
+    assert facts["9.3%"].metric == "第三产业增加值（两年平均）"
+
+
 def test_two_year_average_is_marked_in_the_metric(extractor):
     facts = _by_text(extractor, "全市规模以上工业综合能源消费量187.41万吨标准煤，同比下降13.2%，两年平均下降11.3%。")
     assert facts["11.3%"].metric == "规模以上工业综合能源消费量（两年平均）"

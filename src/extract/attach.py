@@ -752,6 +752,11 @@ class Attacher:
         # A rank may take the metric of the rank before it (位居第一。美国排在第二位).
         rank = reading.quantity.kind == Kind.RANK
         skipped = (Kind.RATIO,) if rank else (Kind.RANK, Kind.RATIO)
+        if reading.kind == Kind.GROWTH:
+            # …增加值同比增长17.4%，对经济增长贡献率达到81.3%，两年平均增长9.3%: a growth rate is
+            # not the growth of a share said in between.
+            same_sentence = [c for c in same_sentence if not (c.kind == Kind.LEVEL and c.quantity.unit == "%")] \
+                or same_sentence
         for candidate in reversed(same_sentence):
             if candidate.quantity.family != "points" and candidate.kind not in skipped \
                     and not (rank and candidate.quantity.family == "count" and candidate.sentence != reading.sentence):
