@@ -655,6 +655,10 @@ class Attacher:
         rest = text[quantity.end + linked:reading.clause[1]].rstrip("，,。；;！!？?：: \n")
         words = self._cut(rest)
         group = list(itertools.takewhile(lambda w: self.tags.get(w, "") in GROUP_NOUN_TAGS, words))
+        if not group and len(words) > 2 and self.tags.get(words[0], "") in ("v", "vn") \
+                and self.tags.get(words[1], "") in GROUP_NOUN_TAGS:
+            # 七成的受访企业表示…: a participle before the group's noun belongs to the group
+            group = words[:1] + list(itertools.takewhile(lambda w: self.tags.get(w, "") in GROUP_NOUN_TAGS, words[1:]))
         cohort = self.cohort.match(rest)
         if cohort and linked:  # 22.7%的00后倾向…: a birth cohort is a group of people
             predicate = rest[cohort.end():]
