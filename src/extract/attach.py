@@ -315,8 +315,9 @@ class Attacher:
             r"(?<= [，,；;：:] ) (?P<phrase> [\p{Han}（）()]{3,12}? ) (?= \L<increase_word> | \L<decrease_word> )")
         self.region_before = rules.compile(
             r"(?<= ^ | [，,。；;：:\n、] ) (?: \L<national> | \p{Han}{1,8}? (?: \L<region_word> ) ) \Z")
-        self.existential_before = regex.compile(r"(?:共有|只有|仅有|有)\s*\Z")
-        self.counted_opening = regex.compile(r"(?:共有|只有|仅有|有)\s*[\d.一二两三四五六七八九十百千万]+\s*\p{Han}?\s*\Z")
+        self.existential_before = rules.compile(r"\L<existential_word> \s* \Z")
+        self.counted_opening = rules.compile(
+            r"\L<existential_word> \s* [\d.一二两三四五六七八九十百千万]+ \s* \p{Han}? \s* \Z")
         self.counted_bodies = rules.compile(r"(?P<noun> \p{Han}{0,6}? (?: \L<body_noun> ) ) (?! \p{Han}{0,2} [的之] )")
         # What a ranking is by: 按企业统计2021年的纯电动汽车销量, 按销量排名.
         self.ranking_basis = regex.compile(
@@ -410,9 +411,9 @@ class Attacher:
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous, text)
             self._read_metric(reading, readings[:position], text, tokens, names, subject_words)
-            said_here = any(r.sentence == reading.sentence and r.metric for r in readings[:position])
             if reading.kind == Kind.RANK and reading.explain["metric"] in RANK_FALLBACKS \
-                    and not (said_here and reading.explain["metric"] == "metric.inherited"):
+                    and not (reading.explain["metric"] == "metric.inherited"
+                             and any(r.sentence == reading.sentence and r.metric for r in readings[:position])):
                 # 普通地级市财力10强：…无锡在全国普通地级市中排名第2位: a rank under a ranking's
                 # heading ranks what the heading names.
                 found = next((m for h in reversed(headings) if h[1] <= reading.quantity.start
