@@ -307,6 +307,28 @@ def test_changes_after_respectively_go_to_the_figures_before_it(extractor):
     assert (facts["50.06%"].metric, facts["5.19%"].metric) == ("互联网支付业务", "互联网支付业务金额")
 
 
+def test_respectively_pairs_items_with_figures_of_different_units(extractor):
+    # one count and one sum: each item its own figure, without who acted and the verb
+    facts = _by_text(extractor, "银行共处理交易笔数和金额分别为2304亿笔和236.60万亿元，分别比上年增长38.31%和15.06%。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("2304亿笔", "236.60万亿元")] == [
+        ("银行", "交易笔数"), ("银行", "金额")]
+    assert (facts["38.31%"].metric, facts["15.06%"].metric) == ("交易笔数", "金额")
+
+
+def test_a_kind_of_body_opening_a_clause_is_its_subject(extractor):
+    facts = _by_text(extractor, "全国经济稳步增长。支付机构跨境外汇支付收入较上年增加250亿元，跨境人民币收入增加1200亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("250亿元", "1200亿元")] == [
+        ("支付机构", "跨境外汇支付收入"), ("支付机构", "跨境人民币收入")]
+
+
+def test_a_sum_with_no_metric_is_of_what_the_article_measures_most(extractor):
+    # (the paragraphs before name no sum: only the article says what the 202亿元 is)
+    facts = _by_text(extractor, "苏州一般公共预算收入735.9亿元。\n无锡一般公共预算收入328.5亿元。\n"
+                                "南通一般公共预算收入209.8亿元。\n浙江有2个城市步入10强。\n"
+                                "另外广东有一个城市入围，东莞市以202亿元排名第7位。")
+    assert (facts["202亿元"].subject, facts["202亿元"].metric) == ("东莞市", "一般公共预算收入")
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -229,6 +229,8 @@ class Attacher:
             r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{0,24}? (?: \L<group_suffix> | \L<sector_word> ) )"
             r" (?= \L<group_follow> )",
         )
+        # A kind of body opening a clause before what is measured of it (支付机构跨境外汇支付收入…).
+        self.body_group = rules.compile(r"(?<= ^ | [，,。；;：:\n] | 其中 ) \s* (?P<group> \p{Han}{1,8}? \L<body_noun> )")
         self.sector_words = lists["sector_word"]
         self.group_follow = tuple(lists["group_follow"])
         self.cohort = rules.compile(rules.context["names"]["cohort"])
@@ -453,6 +455,7 @@ class Attacher:
         self._distribute(readings, text, names)
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
+        self._article_metric(readings)
         readings = self._drop_thresholds(readings, text)
 
         facts = []
@@ -764,8 +767,10 @@ class Attacher:
                 or same_sentence
         for candidate in reversed(same_sentence):
             if candidate.quantity.family != "points" and candidate.kind not in skipped \
-                    and not (rank and candidate.quantity.family == "count" and candidate.sentence != reading.sentence):
-                # (…12家为中国企业。排在第2位的…: a count in the sentence before is not what is ranked)
+                    and not (rank and candidate.quantity.family == "count" and candidate.sentence != reading.sentence) \
+                    and not (candidate.quantity.family == "count" and reading.quantity.family in ("currency", "measure")):
+                # (…12家为中国企业。排在第2位的…: a count in the sentence before is not what is ranked;
+                # 各有一个城市入围，东莞市以202亿元…: a sum or a measure is not one of the things counted)
                 metric = candidate.metric.split("（")[0]
                 if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
                     metric += "增速"  # 以6.6%位居第二位: ranked by the growth rate, not the amount
@@ -782,6 +787,19 @@ class Attacher:
         predicate = regex.split(r"[（(]", text[start:end])[0]  # 超过2万亿元(人民币，下同)
         predicate = predicate.rstrip("，,。；;！？!?：:\n ").removesuffix("了")
         return predicate if predicate and self.word_start.match(predicate) else ""
+
+    @staticmethod
+    def _article_metric(readings: list[Reading]) -> None:
+        """…嘉兴市以250亿元位居第5位: a sum or a measure whose sentence and paragraph name no
+        metric is of what the article measures most in that unit (at least three times)."""
+        counts = Counter((r.quantity.unit, r.metric.split("（")[0]) for r in readings
+                         if r.metric and r.kind == Kind.LEVEL and r.quantity.family in ("currency", "measure"))
+        for reading in readings:
+            if reading.metric or reading.kind != Kind.LEVEL or reading.quantity.family not in ("currency", "measure"):
+                continue
+            usual = [(n, metric) for (unit, metric), n in counts.most_common() if unit == reading.quantity.unit]
+            if usual and usual[0][0] >= 3 and (len(usual) == 1 or usual[1][0] < usual[0][0]):
+                reading.metric, reading.explain["metric"] = usual[0][1], "metric.article"
 
     @staticmethod
     def _paragraph_metric(reading: Reading, earlier: list[Reading]) -> str:
@@ -936,6 +954,7 @@ class Attacher:
     def _distribute(self, readings: list[Reading], text: str, names: list[Mention]) -> None:
         """`A、B、C分别增长x、y、z`: each number takes the item in its place."""
         known = {n.value for n in names} | {n.surface for n in names if n.surface}
+        subject_words = self._subject_words(names)
         by_sentence: dict[tuple[int, int], list[Reading]] = {}
         for reading in readings:
             by_sentence.setdefault(reading.sentence, []).append(reading)
@@ -947,15 +966,18 @@ class Attacher:
                 # hands out the figures up to the next one.
                 after = [r for r in group if sentence[0] + marker < r.quantity.start < sentence[0] + following]
                 if after:
-                    self._distribute_from(sentence[0] + marker, body[:marker], group, after, text, known)
+                    self._distribute_from(sentence[0] + marker, body[:marker], group, after, text, known,
+                                          subject_words)
 
     def _distribute_from(self, marker: int, head: str, group: list[Reading], after: list[Reading],
-                         text: str, known: set[str]) -> None:
+                         text: str, known: set[str], subject_words: tuple[str, ...]) -> None:
         """The figures `after` the 分别 at `marker` go to the items of the clause before it."""
         head = head[max(head.rfind(c) for c in "，,:：") + 1:]
         items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
                  if item]
         groups = self._parallel_groups(after, len(items))
+        if not groups and len(after) == len(items):
+            groups = [after]  # 交易笔数和金额分别是2304亿笔、236.60万亿元: one figure per item, of any kind
         if len(items) < 2 or not groups:
             self._respective_figures(group, after, next((w for w in self.rate_words if w in head), ""))
             return
@@ -980,8 +1002,9 @@ class Attacher:
                     reading.subject, reading.explain["subject"] = item, "subject.distributed"
                     if shared:
                         reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
-                else:
-                    reading.metric, reading.explain["metric"] = item, "metric.distributed"
+                else:  # 银行共处理交易笔数和金额分别为…: the item without who and the verb
+                    metric = self._strip_lead(item, subject_words) or item
+                    reading.metric, reading.explain["metric"] = metric, "metric.distributed"
 
     @staticmethod
     def _respective_figures(group: list[Reading], after: list[Reading], rate: str = "") -> None:
@@ -1300,6 +1323,15 @@ class Attacher:
             if tail[2] not in self.sector_words and len(tail[2]) < 3 and not (
                     tail[2] in ("企业", "业") and last > first and len(whole) >= 3):
                 continue  # 工业, 产业 alone are parts of metrics (规模以上工业增加值)
+            found.append(Mention(match.start("group"), match.end("group"), match.group("group"), "group"))
+        for match in self.body_group.finditer(text):
+            first, last = starts.get(match.start("group")), ends.get(match.end("group"))
+            if first is None or last is None or last + 1 >= len(tokens):
+                continue
+            head, following = tokens[first], tokens[last + 1]
+            if head[2] in self.strip_words or head[2] in self.not_names or head[3] in WEAK_TAGS \
+                    or head[2] in self.level_words or following[3] not in COMMON_NOUN_TAGS or not self.word.fullmatch(match.group("group")):
+                continue  # 该机构的…, 企业|表示: no noun of what is measured follows
             found.append(Mention(match.start("group"), match.end("group"), match.group("group"), "group"))
         return found
 
