@@ -329,6 +329,15 @@ def test_a_sum_with_no_metric_is_of_what_the_article_measures_most(extractor):
     assert (facts["202亿元"].subject, facts["202亿元"].metric) == ("东莞市", "一般公共预算收入")
 
 
+def test_ranks_follow_the_ranking_the_sentence_looks_at(extractor):
+    facts = _by_text(extractor, "从各国疫苗接种量来看，中国接种总量超过10亿剂次，位居第一，占全球总量的比例超40%。"
+                                "美国排在第二位，总接种量超过3亿剂；印度排在第三，总接种量为2.5亿剂。"
+                                "排在第四到第十位的分别是巴西、英国和德国。")
+    assert [facts[t].metric for t in ("第一", "第二位", "第三")] == ["各国疫苗接种量"] * 3
+    assert [facts[t].subject for t in ("第二位", "第三")] == ["美国", "印度"]
+    assert facts["第四"].subject == facts["第十位"].subject == "巴西、英国、德国"
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

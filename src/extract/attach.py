@@ -232,6 +232,8 @@ class Attacher:
         # A kind of body opening a clause before what is measured of it (支付机构跨境外汇支付收入…).
         self.body_group = rules.compile(r"(?<= ^ | [，,。；;：:\n] | 其中 ) \s* (?P<group> \p{Han}{1,8}? \L<body_noun> )")
         self.sector_words = lists["sector_word"]
+        # The tail of a rank range and what names its members: (到第十位)的分别是…
+        self.ranked_list = regex.compile(r"(?:[到至\-—~～]第?[\d一二三四五六七八九十]+[位名])?的(?:分别)?(?:是|为)")
         self.group_follow = tuple(lists["group_follow"])
         self.cohort = rules.compile(rules.context["names"]["cohort"])
         self.verb_objects = dict(sorted(rules.context.get("verb_object", {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
@@ -621,6 +623,10 @@ class Attacher:
                 # …增速位居全国第一，达到38.7%: a percentage of a rate is the growth itself (SCHEMA)
                 metric, reading.kind = metric[:-len(rate)], Kind.GROWTH
                 reading.negative = rate in self.decrease
+        if how == "metric.inherited" and quantity.kind == Kind.RANK and self._sentence_topic(reading, text):
+            # 从各国疫苗总接种量来看，…中国接种总量超过10亿剂次，位居第一: what the sentence looks at
+            # is what is ranked, not the figure before the rank.
+            metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
         if not metric:
             metric, how = self._topic_clause(reading, earlier, text, subject_words), "metric.topic_clause"
         if not metric:
@@ -750,7 +756,9 @@ class Attacher:
         same_sentence = [r for r in earlier if r.sentence == reading.sentence and r.metric]
         if not same_sentence and reading.quantity.kind == Kind.RANK and earlier and earlier[-1].metric \
                 and earlier[-1].sentence[1] == reading.sentence[0]:
-            same_sentence = [earlier[-1]]
+            # …位居第一，占全球总量的比例超40%。美国排在第二位: the rank before, if there is one
+            before = [r for r in earlier if r.sentence == earlier[-1].sentence and r.metric]
+            same_sentence = [next((r for r in reversed(before) if r.kind == Kind.RANK), earlier[-1])]
         after_change = same_sentence and same_sentence[-1].quantity.family == "points" \
             and reading.lead.strip() in self.to_words
         if reading.quantity.family == "points" or after_change:  # …提升1.1个百分点至48.2%: the new level
@@ -1523,6 +1531,17 @@ class Attacher:
         when its clause names no place or organisation before it. A rank followed by 的 and a
         name ranks that name (排在第2位的上海汽车集团)."""
         position = reading.quantity.start
+        listed = self.ranked_list.match(text, reading.quantity.end) if reading.quantity.kind == Kind.RANK else None
+        if listed:
+            # 排在第四到第十位的分别是巴西、英国…和土耳其: the rank range is about all of them
+            members = [n for n in names if n.start >= listed.end() and n.kind in ("place", "org", "national", "aside")]
+            run = members[:1]
+            for member in members[1:]:
+                if not self.list_join.fullmatch(text, run[-1].end, member.start):
+                    break
+                run.append(member)
+            if run and run[0].start == listed.end():
+                return "、".join(self._name_value(m, own_names) for m in run), "subject.ranked_list"
         if text[reading.quantity.end:reading.quantity.end + 1] == "的" \
                 and (reading.quantity.kind == Kind.RANK
                      or not any(self.tags.get(w, "") in VERB_TAGS | {"vn"} and w not in self.level_words
