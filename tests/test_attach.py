@@ -338,6 +338,13 @@ def test_ranks_follow_the_ranking_the_sentence_looks_at(extractor):
     assert facts["第四"].subject == facts["第十位"].subject == "巴西、英国、德国"
 
 
+def test_part_of_a_kind_opening_a_clause_is_the_subject(extractor):
+    facts = _by_text(extractor, "全国经济稳步增长。许多大城市在这10年间常住人口增长超过300万人，每年平均增量超过30万人。"
+                                "部分品牌餐饮商家交易额同比增长一倍。")
+    assert [facts[t].subject for t in ("300万人", "30万人", "一倍")] == ["许多大城市", "许多大城市", "部分品牌餐饮商家"]
+    assert (facts["300万人"].metric, facts["30万人"].metric) == ("常住人口", "增量（每年平均）")
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -219,7 +219,8 @@ class Attacher:
         self.base_words = _longest_first(lists["base_word"])
         self.base_after = regex.compile(r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | 同期 | 水平 )", regex.VERBOSE)
         self.duration = rules.compile(
-            r"\L<duration_lead> \s* [\d一二两三四五六七八九十]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )")
+            r"(?: 在 \s* )? \L<duration_lead> \s* [\d一二两三四五六七八九十]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )"
+            r" (?: 间 | 里 | 以来 | 来 )?")
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
         self.person_after = rules.compile(r"\s* (?: \p{Han}{1,8}? \L<body_unit> )? \L<person_title>")
         self.object_before = lists["object_preposition"]
@@ -231,6 +232,8 @@ class Attacher:
         )
         # A kind of body opening a clause before what is measured of it (支付机构跨境外汇支付收入…).
         self.body_group = rules.compile(r"(?<= ^ | [，,。；;：:\n] | 其中 ) \s* (?P<group> \p{Han}{1,8}? \L<body_noun> )")
+        self.quantified_group = rules.compile(
+            r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<group> \L<group_quantifier> \p{Han}{0,6} \L<group_head> )")
         self.sector_words = lists["sector_word"]
         # The tail of a rank range and what names its members: (到第十位)的分别是…
         self.ranked_list = regex.compile(r"(?:[到至\-—~～]第?[\d一二三四五六七八九十]+[位名])?的(?:分别)?(?:是|为)")
@@ -1341,6 +1344,8 @@ class Attacher:
                     or head[2] in self.level_words or following[3] not in COMMON_NOUN_TAGS or not self.word.fullmatch(match.group("group")):
                 continue  # 该机构的…, 企业|表示: no noun of what is measured follows
             found.append(Mention(match.start("group"), match.end("group"), match.group("group"), "group"))
+        found.extend(Mention(m.start("group"), m.end("group"), m.group("group"), "group")
+                     for m in self.quantified_group.finditer(text) if m.end("group") in ends)
         return found
 
     def _topics(self, text: str, tokens) -> list[Mention]:
