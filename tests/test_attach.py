@@ -65,6 +65,7 @@ METRICS = [
     ("该公司营收5.6亿美元。", "5.6亿美元", "营收"),  # 该公司 is the subject's stand-in
     ("营收5.6亿美元，折合人民币36亿元。", "36亿元", "营收"),  # a conversion restates the figure
     ("出口额约为上年的1.5倍。", "1.5倍", "出口额"),
+    ("M2增速比上月末高0.4个百分点。", "0.4个百分点", "M2增速"),  # a time as the base is no metric word
     ("前三季度国内生产总值823131亿元。", "823131亿元", "国内生产总值"),  # 国内 is part of the noun
     ("第二产业增加值316906亿元。", "316906亿元", "第二产业增加值"),  # 增加值 is a word, 增加 no verb here
     ("全国居民人均可支配收入29398元。", "29398元", "居民人均可支配收入"),  # 可支配 stays: no level verb
@@ -343,6 +344,11 @@ def test_part_of_a_kind_opening_a_clause_is_the_subject(extractor):
                                 "部分品牌餐饮商家交易额同比增长一倍。")
     assert [facts[t].subject for t in ("300万人", "30万人", "一倍")] == ["许多大城市", "许多大城市", "部分品牌餐饮商家"]
     assert (facts["300万人"].metric, facts["30万人"].metric) == ("常住人口", "增量（每年平均）")
+
+
+def test_a_sector_of_the_economy_is_the_subject_of_its_loans(extractor):
+    fact = _by_text(extractor, "分析师表示，居民户中长期贷款较去年同期多增162亿元。")["162亿元"]
+    assert (fact.subject, fact.metric) == ("居民户", "中长期贷款")
 
 
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):

@@ -222,6 +222,7 @@ class Attacher:
             r"(?: 在 \s* )? \L<duration_lead> \s* [\d一二两三四五六七八九十]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )"
             r" (?: 间 | 里 | 以来 | 来 )?")
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
+        self.present_with_base = rules.compile(r"(?: 相比 | 相较 | 比 | 较 )? \L<present_word>")  # 比上月末
         self.person_after = rules.compile(r"\s* (?: \p{Han}{1,8}? \L<body_unit> )? \L<person_title>")
         self.object_before = lists["object_preposition"]
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
@@ -870,8 +871,10 @@ class Attacher:
         phrase = self.list_opening.sub("", phrase)  # 1、周四在岸人民币…: a list number is no metric word
         phrase = self.marks.sub("", phrase)
         for found in reversed(self.find_times(phrase)):
-            phrase = phrase[:found.start] + phrase[found.end:]
-        phrase = self.present.sub("", phrase)
+            # 增速比上月末高: a time as the base says what 同比 says; the base goes with it
+            start = found.start - len(next((w for w in ("相比", "相较", "比", "较") if phrase.endswith(w, 0, found.start)), ""))
+            phrase = phrase[:start] + phrase[found.end:]
+        phrase = self.present_with_base.sub("", phrase)
         phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
         for name in subject_words:
             position = phrase.find(name)
@@ -1331,7 +1334,7 @@ class Attacher:
             if head[2] in self.strip_words or head[2] in self.not_names or head[3] in WEAK_TAGS | VERB_TAGS:
                 continue  # 同比增加…, 单从…: not a noun phrase (农 of 农|副食品加工业 is tagged zg, and is one)
             whole = match.group("group")
-            if tail[2] not in self.sector_words and len(tail[2]) < 3 and not (
+            if tail[2] not in self.sector_words and whole not in self.sector_words and len(tail[2]) < 3 and not (
                     tail[2] in ("企业", "业") and last > first and len(whole) >= 3):
                 continue  # 工业, 产业 alone are parts of metrics (规模以上工业增加值)
             found.append(Mention(match.start("group"), match.end("group"), match.group("group"), "group"))
