@@ -351,6 +351,12 @@ def test_a_sector_of_the_economy_is_the_subject_of_its_loans(extractor):
     assert (fact.subject, fact.metric) == ("居民户", "中长期贷款")
 
 
+def test_a_name_in_apposition_and_a_name_described_by_a_share(extractor):
+    facts = _by_text(extractor, "纯电动汽车专业公司特斯拉的股价涨至9倍，蔚来汽车涨至3.5倍，纯电动汽车占比为43％的比亚迪涨至4.6倍。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("9倍", "3.5倍", "43％", "4.6倍")] == [
+        ("特斯拉", "股价"), ("蔚来汽车", "股价"), ("比亚迪", "纯电动汽车占比"), ("比亚迪", "股价")]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

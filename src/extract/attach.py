@@ -173,6 +173,8 @@ class Attacher:
         self.strip_words = _longest_first(
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
              | moves_to) - lists["rate_word"])
+        self.strip_word_set = frozenset(self.strip_words)
+        self.body_nouns = tuple(lists["body_noun"])
         self.fillers = _longest_first(lists["filler_word"])
         self.leading_adverbs = lists["leading_adverb"]
         self.share_nouns = _longest_first(lists["share_noun"])
@@ -306,7 +308,8 @@ class Attacher:
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.agent_verbs = lists["agent_verb"]
         self.enumeration_words = lists["enumeration_word"]
-        self.ranked_before = regex.compile(r"(?:第[\d一二三四五六七八九十]+[位名]?|首位|榜首)的\Z")
+        # (…第2位的上海汽车, 纯电动汽车占比为43％的比亚迪: a rank or a share describes the name after 的)
+        self.ranked_before = regex.compile(r"(?:第[\d一二三四五六七八九十]+[位名]?|首位|榜首|\d\s*[%％])的\Z")
         # A heading that names a ranking: 普通地级市财力10强：, 全国城市一季度财政收入10强.
         self.ranking_heading = regex.compile(
             r"(?P<topic> [\p{Han}A-Za-z]{2,16}? ) (?: [\d一二三四五六七八九十百]+ 强 | 排行榜 | 排行 | 排名 | 榜单 ) [：:]?",
@@ -780,7 +783,9 @@ class Attacher:
         for candidate in reversed(same_sentence):
             if candidate.quantity.family != "points" and candidate.kind not in skipped \
                     and not (rank and candidate.quantity.family == "count" and candidate.sentence != reading.sentence) \
-                    and not (candidate.quantity.family == "count" and reading.quantity.family in ("currency", "measure")):
+                    and not (candidate.quantity.family == "count" and reading.quantity.family in ("currency", "measure")) \
+                    and candidate.explain.get("subject") != "subject.ranked_name":
+                # (占比为43％的比亚迪涨至4.6倍: a figure that describes a name is not what the name does)
                 # (…12家为中国企业。排在第2位的…: a count in the sentence before is not what is ranked;
                 # 各有一个城市入围，东莞市以202亿元…: a sum or a measure is not one of the things counted)
                 metric = candidate.metric.split("（")[0]
@@ -848,6 +853,7 @@ class Attacher:
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
                     or (words and (word.startswith(stop_words) or (stop_words and word.isascii()))) or word.startswith(self.rank_verbs + ("第",)) \
+                    or (not tag and word in self.strip_word_set) \
                     or not self.word_start.match(word):
                 break
             words.append(word)
@@ -880,6 +886,10 @@ class Attacher:
             position = phrase.find(name)
             if 0 <= position <= 2:
                 phrase = phrase[position + len(name):]
+                break
+            if position > 2 and phrase.startswith("的", position + len(name)) and len(phrase) - position - len(name) > 2 \
+                    and not any(c in phrase[:position] for c in "与和比较同跟对在") and not self._has_verb(phrase[:position]):
+                phrase = phrase[position + len(name) + 1:]  # 纯电动汽车专业公司特斯拉的股价: whose, then what
                 break
         while (joined := self.list_join.match(phrase)) and joined.end() < len(phrase):
             # 武汉、成都…、西安等城市增量: the rest of a list of names, then 等 and their kind
@@ -1453,6 +1463,11 @@ class Attacher:
         while first < index and tokens[first][3] == "v":
             first += 1
         name = text[tokens[first][0]:end]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following and following[0] == end and word.endswith(self.body_nouns) and len(following[2]) >= 2 \
+                and following[3] in ("nr", "nrt", "nz", "eng") and following[2] not in self.not_names:
+            # 纯电动汽车专业公司特斯拉: the kind, then the name in apposition; the name is who
+            return Mention(following[0], following[1], following[2], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
 
