@@ -357,6 +357,11 @@ def test_a_name_in_apposition_and_a_name_described_by_a_share(extractor):
         ("特斯拉", "股价"), ("蔚来汽车", "股价"), ("比亚迪", "纯电动汽车占比"), ("比亚迪", "股价")]
 
 
+def test_we_in_a_quote_is_the_organisation_it_is_attributed_to(extractor):
+    facts = _by_text(extractor, "“我们在曼谷转运中心临时增加了2000名员工。”极兔国际泰国品牌经理刘谦丽介绍。")
+    assert (facts["2000名"].subject, facts["2000名"].metric) == ("极兔国际", "员工")
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -174,6 +174,8 @@ class Attacher:
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
              | moves_to) - lists["rate_word"])
         self.strip_word_set = frozenset(self.strip_words)
+        self.quote_span = regex.compile(r"“[^“”]{2,400}”")
+        self.first_person = rules.compile(r"\L<first_person>")
         self.body_nouns = tuple(lists["body_noun"])
         self.fillers = _longest_first(lists["filler_word"])
         self.leading_adverbs = lists["leading_adverb"]
@@ -1250,6 +1252,7 @@ class Attacher:
                   for m in merged]
         merged = self._resolve_aliases(merged, text)
         merged = self._parallel_names(merged, text, tokens)
+        merged = self._speakers_we(merged, text)
         clause_starts = [start for start, _ in _spans(text, CLAUSE_END)]
         named: list[Mention] = []
         for mention in merged:
@@ -1262,11 +1265,24 @@ class Attacher:
             else:
                 clause_start = clause_starts[bisect_right(clause_starts, mention.start) - 1]
                 kind = self._role(mention, text, clause_start)
-                if kind == "place" and text[mention.start - 1:mention.start] == "在" and previous \
+                if kind in ("place", "org") and text[mention.start - 1:mention.start] == "在" and previous \
                         and previous.start >= clause_start and previous.kind in ("org", "place", "group"):
                     kind = "aside"  # 中通国际在越南已开通…: where it acted, not who
             named.append(replace(mention, kind=kind))
         return named
+
+    def _speakers_we(self, names: list[Mention], text: str) -> list[Mention]:
+        """“…我们在曼谷转运中心临时增加了2000名员工…”极兔国际泰国品牌经理刘谦丽介绍: inside a
+        quote, 我们 is the organisation of whoever the quote is attributed to right after it."""
+        added = []
+        for quote in self.quote_span.finditer(text):
+            speaker = next((n for n in names if quote.end() <= n.start <= quote.end() + 1
+                            and n.kind == "org"), None)
+            if not speaker or not any(word in text[speaker.end:speaker.end + 20] for word in self.speech_words):
+                continue
+            added += [Mention(found.start(), found.end(), speaker.value, "org")
+                      for found in self.first_person.finditer(text, quote.start(), quote.end())]
+        return sorted(names + added, key=lambda m: m.start) if added else names
 
     def _is_agent(self, name: str, start: int, verb_end: int, text: str, taken: set[int]) -> bool:
         """Whether an agent match names who acted: a noun phrase (not 预计, not 处理金额占…)
