@@ -362,6 +362,18 @@ def test_we_in_a_quote_is_the_organisation_it_is_attributed_to(extractor):
     assert (facts["2000名"].subject, facts["2000名"].metric) == ("极兔国际", "员工")
 
 
+def test_a_company_opening_the_sentence_with_verb_like_words(extractor):
+    facts = _by_text(extractor, "全国汽车销量下滑。\n世纪联合控股虽然净利实现同比增长8.62%，但上半年净亏损0.072亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("8.62%", "0.072亿元")] == [
+        ("世纪联合控股", "净利"), ("世纪联合控股", "净亏损")]
+
+
+def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
+    facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
+    assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [
+        ("中升控股", "股价", D("-5")), ("美东汽车", "股价", D("-3"))]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -321,6 +321,7 @@ class Attacher:
             r"(?<! [A-Za-z0-9] ) (?P<name> \p{Han}{0,4}? (?P<line> [A-Za-z][A-Za-z]+ ) \s? \d{1,4} (?! [\d.,] )"
             r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
         self.market_words = lists["market_close"]
+        self.market_price = rules.context["names"]["market_price"]
         self.referring_count = rules.compile(
             r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
         self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
@@ -636,6 +637,10 @@ class Attacher:
             # 从各国疫苗总接种量来看，…中国接种总量超过10亿剂次，位居第一: what the sentence looks at
             # is what is ranked, not the figure before the rank.
             metric, how = self._sentence_topic(reading, text), "metric.sentence_topic"
+        if not metric and quantity.unit == "%" and reading.kind == Kind.GROWTH \
+                and any(word in text[reading.sentence[0]:reading.sentence[1]] for word in self.market_words):
+            # 港股汽车零售板块走低，盘中中升控股一度跌超5%: in a trading session, a price moves
+            metric, how = self.market_price, "metric.market_price"
         if not metric:
             metric, how = self._topic_clause(reading, earlier, text, subject_words), "metric.topic_clause"
         if not metric:
@@ -1459,7 +1464,7 @@ class Attacher:
         if weak and not (index and tokens[index - 1][3] in PROPER_TAGS
                          and self.word.fullmatch(tokens[index - 1][2])
                          and not tokens[index - 1][2].endswith(tuple(OWN_LEVELS))):
-            return None
+            return self._clause_opening_company(index, tokens, text)
         suffix = next((s for s in self.org_suffixes if word.endswith(s)), "") if word[-1:] in self.org_last else ""
         if len(suffix) == 1 and len(word) < 3 and tag != "nt":
             return None  # 变局, 内部, 东部: a common word that ends like an organisation
@@ -1486,6 +1491,20 @@ class Attacher:
             return Mention(following[0], following[1], following[2], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
+
+    def _clause_opening_company(self, index: int, tokens, text: str) -> Mention | None:
+        """世纪|联合|控股虽然净利…: words the dictionary reads as verbs still make a company's
+        name when they open the sentence from a noun and end in a company word."""
+        first = index
+        while first > 0 and index - first < 3 and tokens[first - 1][3] in NAME_TAGS | {"v"} \
+                and self.word.fullmatch(tokens[first - 1][2]) and tokens[first - 1][1] == tokens[first][0]:
+            first -= 1
+        start = tokens[first][0]
+        if first == index or (start and text[start - 1] not in "。！？\n") or tokens[first][3] not in NAME_TAGS \
+                or tokens[first][2] in self.strip_word_set or tokens[index][1] - start < 4 \
+                or not any(token[3] == "v" for token in tokens[first:index]):  # (the other names end above)
+            return None
+        return Mention(start, tokens[index][1], text[start:tokens[index][1]], "org")
 
     def _role(self, mention: Mention, text: str, clause_start: int) -> str:
         """The mention's kind, or `source` / `aside` when it cannot be the subject here."""
