@@ -326,7 +326,7 @@ def test_a_sum_with_no_metric_is_of_what_the_article_measures_most(extractor):
     # (the paragraphs before name no sum: only the article says what the 202亿元 is)
     facts = _by_text(extractor, "苏州一般公共预算收入735.9亿元。\n无锡一般公共预算收入328.5亿元。\n"
                                 "南通一般公共预算收入209.8亿元。\n浙江有2个城市步入10强。\n"
-                                "另外广东有一个城市入围，东莞市以202亿元排名第7位。")
+                                "另外广东、山东各有一个城市入围，东莞市以202亿元排名第7位。")
     assert (facts["202亿元"].subject, facts["202亿元"].metric) == ("东莞市", "一般公共预算收入")
 
 
@@ -372,6 +372,12 @@ def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [
         ("中升控股", "股价", D("-5")), ("美东汽车", "股价", D("-3"))]
+
+
+def test_a_rank_is_by_the_count_before_it_unless_another_name_comes_between(extractor):
+    assert _by_text(extractor, "渝北区新型研发机构达到46家，居全市第一。")["第一"].metric == "新型研发机构"
+    facts = _by_text(extractor, "一季度城市财政收入出炉。\n普通地级市财力10强\n另外广东、山东各有一个城市入围，东莞市以202亿元排名第7位。")
+    assert (facts["第7位"].subject, facts["第7位"].explain[2]) == ("东莞市", "metric=metric.ranking_heading")
 
 
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):

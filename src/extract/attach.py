@@ -789,11 +789,15 @@ class Attacher:
                 or same_sentence
         for candidate in reversed(same_sentence):
             if candidate.quantity.family != "points" and candidate.kind not in skipped \
-                    and not (rank and candidate.quantity.family == "count" and candidate.sentence != reading.sentence) \
+                    and not (rank and candidate.quantity.family == "count" and (
+                        candidate.sentence != reading.sentence
+                        or any(candidate.quantity.end <= n.start < reading.quantity.start for n in names
+                               if n.kind in ("place", "org")))) \
                     and not (candidate.quantity.family == "count" and reading.quantity.family in ("currency", "measure")) \
                     and candidate.explain.get("subject") != "subject.ranked_name":
                 # (占比为43％的比亚迪涨至4.6倍: a figure that describes a name is not what the name does)
-                # (…12家为中国企业。排在第2位的…: a count in the sentence before is not what is ranked;
+                # (…12家为中国企业。排在第2位的…, 各有一个城市入围，东莞市以202亿元排名第7位: a count
+                # said before another name is not what that name is ranked by;
                 # 各有一个城市入围，东莞市以202亿元…: a sum or a measure is not one of the things counted)
                 metric = candidate.metric.split("（")[0]
                 if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
