@@ -380,6 +380,20 @@ def test_a_rank_is_by_the_count_before_it_unless_another_name_comes_between(extr
     assert (facts["第7位"].subject, facts["第7位"].explain[2]) == ("东莞市", "metric=metric.ranking_heading")
 
 
+def test_the_topic_before_a_count_of_people_and_what_they_did(extractor):
+    facts = _by_text(extractor, "全国经济稳步增长。2021年国家公务员考试共有157.6万人通过资格审查，"
+                                "通过资格审查人数与录用计划数之比约为61:1。")
+    assert (facts["157.6万人"].subject, facts["157.6万人"].metric) == ("2021年国家公务员考试", "通过资格审查人数")
+    assert facts["61:1"].subject == "2021年国家公务员考试"
+
+
+def test_bodies_counted_after_there_are_and_their_business(extractor):
+    facts = _by_text(extractor, "全国经济稳步增长。\n全年共有43家支付机构开展了跨境支付业务，共处理跨境支付业务71.91亿笔、9723.63亿元。")
+    assert (facts["43家"].subject, facts["43家"].metric) == ("支付机构", "开展了跨境支付业务的支付机构")
+    assert [(facts[t].subject, facts[t].metric) for t in ("71.91亿笔", "9723.63亿元")] == [
+        ("支付机构", "跨境支付业务"), ("支付机构", "跨境支付业务金额")]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

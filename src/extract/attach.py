@@ -174,6 +174,7 @@ class Attacher:
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
              | moves_to) - lists["rate_word"])
         self.strip_word_set = frozenset(self.strip_words)
+        self.person_units = lists["person_unit"]
         self.quote_span = regex.compile(r"“[^“”]{2,400}”")
         self.first_person = rules.compile(r"\L<first_person>")
         self.body_nouns = tuple(lists["body_noun"])
@@ -322,6 +323,7 @@ class Attacher:
             r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
         self.market_words = lists["market_close"]
         self.market_price = rules.context["names"]["market_price"]
+        self.sum_noun = rules.context["names"]["sum_noun"]
         self.referring_count = rules.compile(
             r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
         self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
@@ -390,6 +392,12 @@ class Attacher:
                    for q in quantities if q.family == "count" and q not in labels
                    and self.existential_before.search(text, max(0, q.start - 4), q.start)
                    for found in [self.counted_bodies.match(text, q.end)] if found]
+        # 2021年国家公务员考试共有157.6万人通过资格审查: the noun phrase before 共有 and a count
+        # is the topic that the count and the clause after it are about.
+        groups += [topic for q in quantities if q.family == "count" and q not in labels
+                   for found in [self.existential_before.search(text, max(0, q.start - 4), q.start)] if found
+                   for topic in [self._existential_topic(text, tokens, segments.of("clauses", q.start)[0],
+                                                         found.start())] if topic]
         # 排在首位的美国特斯拉, 第4位的比亚迪, 纯电动汽车占比为43％的比亚迪: what a figure before 的
         # describes is named after it.
         groups += [Mention(q.end + 1, q.end + 1 + len(noun), noun, "org")
@@ -454,6 +462,9 @@ class Attacher:
                     subject, how = place, "subject.place_of_group"
             if not subject:
                 subject, how = self._carried(names, own_names, paragraph[0], reading.sentence[0], default, headings)
+                counted = next((n for n in names if n.start == reading.quantity.end and n.kind == "group"), None)
+                if counted and reading.quantity.family == "count":
+                    subject, how = counted.value, "subject.counted_bodies"  # 全年共有43家支付机构开展了…
             reading.subject = subject
             reading.explain["subject"] = how
             reading.period, reading.explain["period"] = self._period(times, reading, segments, lead_year,
@@ -597,7 +608,7 @@ class Attacher:
                       or metric.endswith(self.function_chars)):
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
             metric, how = after, "metric.noun_after"
-            opening = self._without_times(reading.lead)
+            opening = self.present.sub("", self._without_times(reading.lead))  # (全年共有…)
             if counted and (self.clause_opening.match(opening) or opening.strip() == "在"):
                 # 7家公司营收和净利双降: a count opening its clause counts those the rest of the
                 # clause describes (营收和净利双降公司, GOLD.md's 净利下滑的经销商).
@@ -608,6 +619,16 @@ class Attacher:
                     metric, how = described.removesuffix("中").removesuffix("当"), "metric.counted_phrase"
                 elif len(members) > 1 and predicate and text.startswith(members, quantity.end):
                     metric, how = f"{predicate}的{members}", "metric.counted_predicate"
+        if not metric and counted and quantity.unit in self.person_units:
+            # …共有157.6万人通过资格审查: people counted by what they did
+            predicate = self._predicate(text, quantity.end, reading.clause[1])
+            if predicate:  # (no noun came after the count, so a verb or 通过 does)
+                metric, how = f"{predicate}人数", "metric.people_who"
+        if not metric and quantity.family == "currency" and reading.lead.strip() in ("、", "") and earlier \
+                and earlier[-1].clause == reading.clause and earlier[-1].quantity.family == "count" \
+                and earlier[-1].metric and not earlier[-1].metric.endswith(self.measure_nouns):
+            # 共处理跨境支付业务71.91亿笔、9723.63亿元: the same business, its sum after its count
+            metric, how = earlier[-1].metric.split("（")[0] + self.sum_noun, "metric.sum_of_before"
         if metric in self.measure_nouns and how == "metric.lead":
             # 共处理互联网支付业务1439.57亿笔、金额57.37万亿元: the amount of the business before
             before = next((r for r in reversed(earlier) if r.sentence == reading.sentence and r.metric), None)
@@ -861,6 +882,11 @@ class Attacher:
             if not words and word.isdigit() and index + 1 < len(tokens) and tokens[index + 1][2] in TENORS:
                 words.append(word + tokens[index + 1][2])  # 5777亿元7天期逆回购: a tenor opens the noun
                 index += 2
+                continue
+            if tag in VERB_TAGS and index + 1 < len(tokens) and tokens[index + 1][2] in self.body_nouns \
+                    and tokens[index + 1][0] == tokens[index][1]:
+                words.append(word)  # 支付|机构, 开发|企业: a verb that names the body's business
+                index += 1
                 continue
             if not word.strip() or tag in VERB_TAGS or tag in ("uj", "c", "p", "d", "r", "f", "m", "q", "u", "ul") \
                     or (words and (word.startswith(stop_words) or (stop_words and word.isascii()))) or word.startswith(self.rank_verbs + ("第",)) \
@@ -1495,6 +1521,20 @@ class Attacher:
             return Mention(following[0], following[1], following[2], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
+
+    def _existential_topic(self, text: str, tokens, start: int, end: int) -> Mention | None:
+        """The noun phrase from `start` to `end` (where 共有 begins) if it is one: a time may open
+        it, it ends in a noun, and it holds no verb, no name and no figure of its own."""
+        phrase = text[start:end].strip()
+        bare = self._without_times(phrase) if len(phrase) <= 16 else ""
+        if len(bare) < 3 or not self.word.fullmatch(bare) or bare in self.own or bare in self.national:
+            return None
+        words = self._cut(bare)
+        if self.tags.get(words[-1], "") not in ("n", "nz", "vn") or words[0] in self.strip_word_set \
+                or any(self.tags.get(w, "") in VERB_TAGS | WEAK_TAGS for w in words):
+            return None
+        offset = text.index(phrase, start)
+        return Mention(offset, offset + len(phrase), phrase, "group", surface=bare)
 
     def _clause_opening_company(self, index: int, tokens, text: str) -> Mention | None:
         """世纪|联合|控股虽然净利…: words the dictionary reads as verbs still make a company's
