@@ -394,6 +394,12 @@ def test_bodies_counted_after_there_are_and_their_business(extractor):
         ("支付机构", "跨境支付业务"), ("支付机构", "跨境支付业务金额")]
 
 
+def test_a_set_referred_back_to_by_its_size_is_the_list_before(extractor):
+    facts = _by_text(extractor, "GDP增速排名前五位分别是西藏、贵州、甘肃、云南和宁夏，这五省份今年GDP增速均低于9.8%的全国增速。")
+    assert facts["前五位"].subject == facts["9.8%"].subject == "西藏、贵州、甘肃、云南、宁夏"
+    assert facts["9.8%"].metric == "GDP增速"
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

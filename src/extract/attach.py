@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
+from .numerals import parse_number
 from .model import Fact, Kind, Quantity
 from .phrases import phrases_agree
 from .rules import Rules
@@ -241,8 +242,8 @@ class Attacher:
         self.quantified_group = rules.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<group> \L<group_quantifier> \p{Han}{0,6} \L<group_head> )")
         self.sector_words = lists["sector_word"]
-        # The tail of a rank range and what names its members: (到第十位)的分别是…
-        self.ranked_list = regex.compile(r"(?:[到至\-—~～]第?[\d一二三四五六七八九十]+[位名])?的(?:分别)?(?:是|为)")
+        # The tail of a rank range and what names its members: (到第十位)的分别是…, 前五位分别是…
+        self.ranked_list = regex.compile(r"(?:[到至\-—~～]第?[\d一二三四五六七八九十]+[位名])?(?:的(?:分别)?|分别)(?:是|为)")
         self.group_follow = tuple(lists["group_follow"])
         self.cohort = rules.compile(rules.context["names"]["cohort"])
         self.verb_objects = dict(sorted(rules.context.get("verb_object", {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
@@ -326,6 +327,8 @@ class Attacher:
         self.sum_noun = rules.context["names"]["sum_noun"]
         self.referring_count = rules.compile(
             r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
+        self.referring_set = rules.compile(
+            r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<size> [\d一二两三四五六七八九十]{1,2} ) \s* (?: \L<count_unit> )? \L<group_head>")
         self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
         self.sector_clause = rules.compile(
             r"(?<= [，,；;：:] ) (?P<phrase> [\p{Han}（）()]{3,12}? ) (?= \L<increase_word> | \L<decrease_word> )")
@@ -405,6 +408,7 @@ class Attacher:
                    for noun in [self._noun_after(q.end + 1, len(text), tokens)]
                    if self._is_ranked_name(noun) if q.kind == Kind.RANK or self._is_proper_name(noun)]
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
+        names = self._resolve_referring_sets(names, text, segments)
         own_names = self._own_names(names)
         names = self._resolve_own(names, own_names, segments)
         times = self.find_times(text)
@@ -1521,6 +1525,32 @@ class Attacher:
             return Mention(following[0], following[1], following[2], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
+
+    def _resolve_referring_sets(self, names: list[Mention], text: str, segments: Segments) -> list[Mention]:
+        """…排名前五位分别是西藏、贵州、甘肃、云南和宁夏，这五省份…: a set referred back to by its
+        size is the list of that many names said before it in its paragraph (GOLD.md)."""
+        for found in self.referring_set.finditer(text):
+            try:
+                size = int(parse_number(found.group("size"), self.rules.numerals))
+            except (ValueError, ArithmeticError):
+                continue
+            paragraph = segments.of("paragraphs", found.start())
+            earlier = [n for n in names if paragraph[0] <= n.start and n.end <= found.start()
+                       and n.kind in ("place", "org", "aside")]
+            runs: list[list[Mention]] = []
+            for mention in earlier:
+                if runs and self.list_join.fullmatch(text, runs[-1][-1].end, mention.start):
+                    runs[-1].append(mention)
+                else:
+                    runs.append([mention])
+            run = next((r for r in reversed(runs) if len(r) == size), None)
+            if size < 2 or not run:
+                continue
+            value = "、".join(self._name_value(m, {}) for m in run)
+            names = [n for n in names if n.end <= found.start() or n.start >= found.end()]
+            names = sorted(names + [Mention(found.start(), found.end(), value, "place", surface=found.group(0))],
+                           key=lambda m: m.start)
+        return names
 
     def _existential_topic(self, text: str, tokens, start: int, end: int) -> Mention | None:
         """The noun phrase from `start` to `end` (where 共有 begins) if it is one: a time may open
