@@ -400,6 +400,13 @@ def test_a_set_referred_back_to_by_its_size_is_the_list_before(extractor):
     assert facts["9.8%"].metric == "GDP增速"
 
 
+def test_a_model_introduced_in_quotes_is_a_name_after(extractor):
+    facts = _by_text(extractor, "通用汽车销售小型车“雪佛兰Bolt EV”，但实际销量约为4.3万辆。"
+                                "最受欢迎的是低价纯电动汽车“宏光MINI EV”。宏光MINI EV的2021年销量是42万辆。")
+    assert facts["4.3万辆"].subject == "通用汽车"  # in its quotes the model is what was sold
+    assert (facts["42万辆"].subject, facts["42万辆"].metric) == ("宏光MINI EV", "销量")
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -322,6 +322,7 @@ class Attacher:
         self.product_model = rules.compile(
             r"(?<! [A-Za-z0-9] ) (?P<name> \p{Han}{0,4}? (?P<line> [A-Za-z][A-Za-z]+ ) \s? \d{1,4} (?! [\d.,] )"
             r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
+        self.quoted_model = regex.compile(r"(?<=\p{Han})“(?P<name>(?=[^”]*[A-Za-z])[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 +\-]{1,15})”")
         self.market_words = lists["market_close"]
         self.market_price = rules.context["names"]["market_price"]
         self.sum_noun = rules.context["names"]["sum_noun"]
@@ -1253,6 +1254,11 @@ class Attacher:
                      for m in self.product_model.finditer(text) if m.group("line") not in self.not_names)
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.listed_company.finditer(text))
+        # 纯电动汽车“宏光MINI EV”…宏光MINI EV的2021年销量: a model introduced in quotes is a name
+        # wherever it is written after.
+        for model in {m.group("name") for m in self.quoted_model.finditer(text)}:
+            found.extend(Mention(m.start(), m.end(), model, "org") for m in regex.finditer(regex.escape(model), text)
+                         if text[m.start() - 1:m.start()] != "“")  # (in its quotes it is what was sold)
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.data_source.finditer(text)
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
