@@ -407,6 +407,11 @@ def test_a_model_introduced_in_quotes_is_a_name_after(extractor):
     assert (facts["42万辆"].subject, facts["42万辆"].metric) == ("宏光MINI EV", "销量")
 
 
+def test_a_place_after_zai_is_where_the_subject_acted_unless_the_figure_is_its_own(extractor):
+    facts = _by_text(extractor, "特斯拉由于小型车“Model 3”受到欢迎，销量增至93万辆，在全球逾450万辆的纯电动汽车总销量中占了约2成。")
+    assert [facts[t].subject for t in ("93万辆", "450万辆", "2成")] == ["特斯拉", "全球", "特斯拉"]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -1299,6 +1299,7 @@ class Attacher:
         merged = self._parallel_names(merged, text, tokens)
         merged = self._speakers_we(merged, text)
         clause_starts = [start for start, _ in _spans(text, CLAUSE_END)]
+        sentence_starts = [start for start, _ in _spans(text, SENTENCE_END)]
         named: list[Mention] = []
         for mention in merged:
             previous = named[-1] if named else None
@@ -1310,9 +1311,10 @@ class Attacher:
             else:
                 clause_start = clause_starts[bisect_right(clause_starts, mention.start) - 1]
                 kind = self._role(mention, text, clause_start)
-                if kind in ("place", "org") and text[mention.start - 1:mention.start] == "在" and previous \
-                        and previous.start >= clause_start and previous.kind in ("org", "place", "group"):
-                    kind = "aside"  # 中通国际在越南已开通…: where it acted, not who
+                actor = next((n for n in reversed(named) if n.kind in ("org", "place", "group")), None)
+                if kind in ("place", "org") and text[mention.start - 1:mention.start] == "在" and actor \
+                        and actor.start >= sentence_starts[bisect_right(sentence_starts, mention.start) - 1]:
+                    kind = "aside"  # 中通国际在越南已开通…, 特斯拉…，在全球…中占了约2成: where it acted, not who
             named.append(replace(mention, kind=kind))
         return named
 
@@ -1690,6 +1692,11 @@ class Attacher:
                           and n.kind not in ("source", "group")), None)
             if after:
                 return self._name_value(after, own_names), "subject.ranked_name"
+        framed = next((n for n in names if n.kind == "aside" and text[n.start - 1:n.start] == "在"
+                       and reading.clause[0] <= n.start
+                       and 0 <= position - n.end <= 2), None)
+        if framed and reading.quantity.kind != Kind.RANK:
+            return self._name_value(framed, own_names), "subject.framed"  # 在全球逾450万辆的…总销量中
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
                       and n.kind not in ("source", "aside")]
         if reading.quantity.kind == Kind.RANK and reading.quantity.rule not in WHO_RANK_RULES:
