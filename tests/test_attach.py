@@ -412,6 +412,12 @@ def test_a_place_after_zai_is_where_the_subject_acted_unless_the_figure_is_its_o
     assert [facts[t].subject for t in ("93万辆", "450万辆", "2成")] == ["特斯拉", "全球", "特斯拉"]
 
 
+def test_a_part_given_with_qizhong_does_not_name_the_next_paragraphs_sums(extractor):
+    facts = _by_text(extractor, "无锡市一季度完成一般公共预算收入328.52亿元，其中税收282.44亿元。\n"
+                                "江苏另外两个城市，分别是排名第6位的南通市（209.8亿元）和排名第10位的常州市（195.3亿元）。")
+    assert [facts[t].metric for t in ("209.8亿元", "195.3亿元")] == ["一般公共预算收入"] * 2
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

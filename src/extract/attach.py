@@ -866,7 +866,8 @@ class Attacher:
                 if len(paragraphs) == 2:
                     break
                 paragraphs.add(candidate.paragraph)
-            if candidate.metric and candidate.kind == reading.kind and candidate.quantity.unit == reading.quantity.unit:
+            if candidate.metric and candidate.kind == reading.kind and candidate.quantity.unit == reading.quantity.unit \
+                    and not candidate.lead.lstrip("，, ").startswith("其中"):  # (其中税收…: a part, not the series)
                 return candidate.metric.split("（")[0]
         return ""
 
