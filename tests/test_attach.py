@@ -418,6 +418,13 @@ def test_a_part_given_with_qizhong_does_not_name_the_next_paragraphs_sums(extrac
     assert [facts[t].metric for t in ("209.8亿元", "195.3亿元")] == ["一般公共预算收入"] * 2
 
 
+def test_a_growth_named_only_by_a_rate_word_is_of_the_articles_measure(extractor):
+    facts = _by_text(extractor, "苏州一般公共预算收入735.9亿元。\n无锡一般公共预算收入328.5亿元。\n"
+                                "南通一般公共预算收入209.8亿元。\n从增速看，榆林增速为120.5%，排名第1位。")
+    assert (facts["120.5%"].subject, facts["120.5%"].metric, facts["120.5%"].kind.value) == (
+        "榆林", "一般公共预算收入", "growth")
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

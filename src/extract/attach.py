@@ -842,13 +842,19 @@ class Attacher:
         predicate = predicate.rstrip("，,。；;！？!?：:\n ").removesuffix("了")
         return predicate if predicate and self.word_start.match(predicate) else ""
 
-    @staticmethod
-    def _article_metric(readings: list[Reading]) -> None:
+    def _article_metric(self, readings: list[Reading]) -> None:
         """…嘉兴市以250亿元位居第5位: a sum or a measure whose sentence and paragraph name no
-        metric is of what the article measures most in that unit (at least three times)."""
+        metric is of what the article measures most in that unit (at least three times); a
+        growth named only by a rate word (增速) is that measure's growth."""
         counts = Counter((r.quantity.unit, r.metric.split("（")[0]) for r in readings
                          if r.metric and r.kind == Kind.LEVEL and r.quantity.family in ("currency", "measure"))
         for reading in readings:
+            if reading.kind == Kind.GROWTH and reading.metric in self.rate_words:
+                # 从增速看，榆林增速为120.5%: the growth of what the article measures most
+                usual = counts.most_common(2)
+                if usual and usual[0][1] >= 3 and (len(usual) == 1 or usual[1][1] < usual[0][1]):
+                    reading.metric, reading.explain["metric"] = usual[0][0][1], "metric.article_growth"
+                continue
             if reading.metric or reading.kind != Kind.LEVEL or reading.quantity.family not in ("currency", "measure"):
                 continue
             usual = [(n, metric) for (unit, metric), n in counts.most_common() if unit == reading.quantity.unit]
