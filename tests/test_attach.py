@@ -425,6 +425,12 @@ def test_a_growth_named_only_by_a_rate_word_is_of_the_articles_measure(extractor
         "榆林", "一般公共预算收入", "growth")
 
 
+def test_the_nation_after_a_noun_qualifies_it_and_is_no_subject(extractor):
+    facts = _by_text(extractor, "除此，银联网络服务我国自主品牌银行卡产品体系，全年共处理交易笔数和金额分别是2304亿笔、236.60万亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("2304亿笔", "236.60万亿元")] == [
+        ("银联", "交易笔数"), ("银联", "金额")]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -1228,7 +1228,9 @@ class Attacher:
         found: list[Mention] = []
         for index, (start, end, word, tag) in enumerate(tokens):
             if word in self.national:
-                found.append(Mention(start, end, word, "national"))
+                # 银联网络服务我国自主品牌银行卡…: after a noun, the nation qualifies what follows
+                inside_noun = index and tokens[index - 1][1] == start and tokens[index - 1][3] in COMMON_NOUN_TAGS
+                found.append(Mention(start, end, word, "aside" if inside_noun else "national"))
             elif word in self.own:
                 found.append(Mention(start, end, word, "own"))
             elif word in self.not_places:
