@@ -283,6 +283,8 @@ PERIODS = [
     ("财经早餐2024年8月16日\n\n钢材产量11436万吨。", "11436万吨", "2024-08"),  # a dated lead gives its month
     ("2022上半年营收下降。\n\n上半年净利增长8.62%。", "8.62%", "2022-H1"),  # the year the article states
     ("2021年的清明假期，全国国内旅游出游1.02亿人次。", "1.02亿人次", "2021-04"),  # 清明 is in April
+    # a year in a later sentence of the paragraph dates that sentence, not the figure before it
+    ("2021年电动汽车销量排行出炉。\n特斯拉销量增至93万辆。2019年上海超级工厂投产。", "93万辆", "2021"),
 ]
 
 
@@ -465,6 +467,11 @@ def test_repeated_mentions_merge_and_different_facts_do_not(extractor):
     thirty_two = [f for f in facts if f.value == 32]
     assert len(thirty_two) == 2  # two different facts with the same value
     assert sorted(f.mentions for f in thirty_two) == [1, 2]  # the 数读 box repeats one of them
+
+
+def test_one_period_written_two_ways_is_one_fact(extractor):
+    text = "2022年一季度，苏州在普通地级市中排名第一。\n2022年1-3月，苏州位居全国普通地级市榜首。"
+    assert [(f.text, f.mentions) for f in _facts(extractor, text)] == [("第一", 2)]
 
 
 def test_a_sentence_repeated_word_for_word_is_a_second_mention(extractor):

@@ -1832,7 +1832,8 @@ class Attacher:
         position = reading.quantity.start
         for scope, (low, high) in zip(("clause", "sentence", "paragraph"),
                                       (reading.clause, reading.sentence, segments.of("paragraphs", position))):
-            inside = [m for m in times if low <= m.start and m.end <= high]
+            inside = [m for m in times if low <= m.start and m.end <= high
+                      and (scope != "paragraph" or m.end <= position)]  # (a later sentence dates its own)
             if inside:
                 before = [m for m in inside if m.end <= position]
                 chosen = before[-1] if before else inside[0]

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from .model import Fact, Kind
 from .phrases import phrases_agree
+from .score import periods_agree
 
 
 def _agree_or_unsaid(first: str, second: str, agree=lambda a, b: a == b) -> bool:
@@ -45,7 +46,7 @@ def same_fact(first: Fact, second: Fact, rate_words: tuple[str, ...] = ()) -> bo
         and first.qualifier == second.qualifier
         and first.kind == second.kind
         and (first.kind != Kind.RATIO or first.text == second.text)  # a part of 61:1 is not a part of 68:1
-        and _agree_or_unsaid(first.period, second.period)
+        and _agree_or_unsaid(first.period, second.period, periods_agree)  # 2022-Q1 is 2022-01/2022-03
         and _agree_or_unsaid(first.metric, second.metric, phrases_agree)
         and not (first.metric and second.metric and _one_is_rate_of_other(first.metric, second.metric, rate_words))
         and _agree_or_unsaid(first.subject, second.subject, phrases_agree)
