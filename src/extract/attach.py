@@ -223,7 +223,8 @@ class Attacher:
             r" (?: \L<increase_word> | \L<decrease_word> ) \s* \Z")  # not 比 of 占比, 比重
         self.comparison_words = lists["gap_up"] | lists["gap_down"] | lists["comparison_word"]
         self.base_words = _longest_first(lists["base_word"])
-        self.base_after = regex.compile(r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | 同期 | 水平 )", regex.VERBOSE)
+        self.base_after = regex.compile(  # 上年的2.4倍, 上年2.4倍, 去年同期, 上年水平
+            r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | [\d.一二两三四五六七八九十]+ \s* 倍 | 同期 | 水平 )", regex.VERBOSE)
         self.duration = rules.compile(
             r"(?: 在 \s* )? \L<duration_lead> \s* [\d一二两三四五六七八九十]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )"
             r" (?: 间 | 里 | 以来 | 来 )?")
@@ -1832,8 +1833,9 @@ class Attacher:
         position = reading.quantity.start
         for scope, (low, high) in zip(("clause", "sentence", "paragraph"),
                                       (reading.clause, reading.sentence, segments.of("paragraphs", position))):
+            # (A later sentence of the paragraph dates its own figures, unless the lead dates none.)
             inside = [m for m in times if low <= m.start and m.end <= high
-                      and (scope != "paragraph" or m.end <= position)]  # (a later sentence dates its own)
+                      and (scope != "paragraph" or m.end <= position or not carried)]
             if inside:
                 before = [m for m in inside if m.end <= position]
                 chosen = before[-1] if before else inside[0]
