@@ -281,6 +281,9 @@ PERIODS = [
     ("2010年至2020年，常住人口增长300万人。", "300万人", "2010/2020"),
     ("2021年，销量是上年的2.4倍。", "2.4倍", "2021"),  # 上年的 is the base of the multiple
     ("2021年，比亚迪销售了上年2.4倍的32万辆。", "32万辆", "2021"),  # so is 上年 right before one
+    # a month before the figure in its paragraph dates it better than a reason given after it
+    ("2021年10月信贷数据公布。\n10月份社融增量为1.59万亿元。政府债券新增6167亿元，主要由于今年专项债加快发行。",
+     "6167亿元", "2021-10"),
     ("财经早餐2024年8月16日\n\n钢材产量11436万吨。", "11436万吨", "2024-08"),  # a dated lead gives its month
     ("2022上半年营收下降。\n\n上半年净利增长8.62%。", "8.62%", "2022-H1"),  # the year the article states
     ("2021年的清明假期，全国国内旅游出游1.02亿人次。", "1.02亿人次", "2021-04"),  # 清明 is in April

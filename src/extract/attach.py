@@ -1828,18 +1828,23 @@ class Attacher:
 
     def _period(self, times: list[Mention], reading: Reading, segments: Segments, lead_year: str,
                 carried: str) -> tuple[str, str]:
-        """The period and how it was found: the nearest time in the clause, sentence or
-        paragraph (a comparison base such as 比2019年 is not one), else the lead's year."""
+        """The period and how it was found: the nearest time before the number in its clause,
+        sentence or paragraph (a comparison base such as 比2019年 is not one); else a time after
+        it in its clause or sentence (…主要由于今年… dates less than 10月份 before it); else the
+        lead's. A later sentence of the paragraph dates its own figures, unless the lead dates none."""
         position = reading.quantity.start
-        for scope, (low, high) in zip(("clause", "sentence", "paragraph"),
-                                      (reading.clause, reading.sentence, segments.of("paragraphs", position))):
-            # (A later sentence of the paragraph dates its own figures, unless the lead dates none.)
-            inside = [m for m in times if low <= m.start and m.end <= high
-                      and (scope != "paragraph" or m.end <= position or not carried)]
-            if inside:
-                before = [m for m in inside if m.end <= position]
-                chosen = before[-1] if before else inside[0]
+        scopes = (("clause", reading.clause), ("sentence", reading.sentence),
+                  ("paragraph", segments.of("paragraphs", position)))
+        for scope, (low, high) in scopes:
+            before = [m for m in times if low <= m.start and m.end <= position]
+            after = [m for m in times if position <= m.start and m.end <= high]
+            if before or (after and scope == "clause"):
+                chosen = before[-1] if before else after[0]
                 return _resolve_period(chosen, lead_year), f"period.{chosen.kind}@{scope}"
+        for scope, (low, high) in scopes[1:]:
+            after = [m for m in times if position <= m.start and m.end <= high]
+            if after and (scope == "sentence" or not carried):
+                return _resolve_period(after[0], lead_year), f"period.{after[0].kind}@{scope}"
         return carried, "period.lead" if carried else ""
 
 
