@@ -66,6 +66,11 @@ METRICS = [
     ("营收5.6亿美元，折合人民币36亿元。", "36亿元", "营收"),  # a conversion restates the figure
     ("出口额约为上年的1.5倍。", "1.5倍", "出口额"),
     ("M2增速比上月末高0.4个百分点。", "0.4个百分点", "M2增速"),  # a time as the base is no metric word
+    ("深圳市常住人口1779.01万人，比上年末增加12.93万人。", "12.93万人", "常住人口"),  # 上年末 whole
+    ("上海证券交易所共有上市公司2263家。", "2263家", "上市公司"),  # 公司 here is no anaphor
+    ("今年以来，杭州共新增市场主体27.72万户。", "27.72万户", "市场主体"),
+    ("前三季度，广东地区生产总值96161.58亿元。", "96161.58亿元", "地区生产总值"),
+    ("农村居民人均可支配收入增长7.6%，快于城镇居民2.4个百分点。", "2.4个百分点", "人均可支配收入增速（比城镇居民）"),
     ("前三季度国内生产总值823131亿元。", "823131亿元", "国内生产总值"),  # 国内 is part of the noun
     ("第二产业增加值316906亿元。", "316906亿元", "第二产业增加值"),  # 增加值 is a word, 增加 no verb here
     ("全国居民人均可支配收入29398元。", "29398元", "居民人均可支配收入"),  # 可支配 stays: no level verb
@@ -435,6 +440,12 @@ def test_the_nation_after_a_noun_qualifies_it_and_is_no_subject(extractor):
     facts = _by_text(extractor, "除此，银联网络服务我国自主品牌银行卡产品体系，全年共处理交易笔数和金额分别是2304亿笔、236.60万亿元。")
     assert [(facts[t].subject, facts[t].metric) for t in ("2304亿笔", "236.60万亿元")] == [
         ("银联", "交易笔数"), ("银联", "金额")]
+
+
+def test_a_company_name_that_starts_like_a_comparison(extractor):
+    facts = _by_text(extractor, "比亚迪10月销量达30.2万辆，同比增长38.4%。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("30.2万辆", "38.4%")] == [("比亚迪", "销量")] * 2
+    assert _by_text(extractor, "前三季度，广东地区生产总值增长4.5%。")["4.5%"].subject == "广东"
 
 
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):

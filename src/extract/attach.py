@@ -173,8 +173,10 @@ class Attacher:
         moves_to = {verb + to for verb in self.increase | self.decrease for to in lists["to_word"]}
         self.strip_words = _longest_first(
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
-             | moves_to) - lists["rate_word"])
+             | lists["gap_up"] | lists["gap_down"] | moves_to) - lists["rate_word"])
         self.strip_word_set = frozenset(self.strip_words)
+        self.long_strip_words = tuple(w for w in self.strip_words if len(w) > 1)
+        self.regional_terms = tuple(t for t in lists["indicator_term"] if t.startswith("地区"))
         self.person_units = lists["person_unit"]
         self.quote_span = regex.compile(r"“[^“”]{2,400}”")
         self.first_person = rules.compile(r"\L<first_person>")
@@ -827,8 +829,11 @@ class Attacher:
                 # said before another name is not what that name is ranked by;
                 # 各有一个城市入围，东莞市以202亿元…: a sum or a measure is not one of the things counted)
                 metric = candidate.metric.split("（")[0]
-                if rank and candidate.kind == Kind.GROWTH and not metric.endswith(self.rate_words):
-                    metric += "增速"  # 以6.6%位居第二位: ranked by the growth rate, not the amount
+                if (rank or reading.quantity.family == "points") and candidate.kind == Kind.GROWTH \
+                        and not metric.endswith(self.rate_words):
+                    # 以6.6%位居第二位, 增长7.6%，快于城镇居民2.4个百分点: the growth rate is ranked or
+                    # compared, not the amount
+                    metric += "增速"
                 return metric
         # 工业增加值增速位居全国第一，达到38.7%: the value of what was ranked just before, unless
         # the clause names someone else (…位居第5位，温州市以201.1亿元…).
@@ -914,6 +919,9 @@ class Attacher:
         """Words that name a subject, longest first, for stripping from the head of a lead.
 
         国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
+        # (A name only ever seen as an object, 共有上市公司2263家, is what is counted, not who.)
+        acting = {n.value for n in names if n.kind != "aside"}
+        names = [n for n in names if n.value in acting]
         words = {n.value for n in names} | {n.surface for n in names} | self.own | self.national | self.anaphors
         # 企（事）业单位 as a lead reads once its brackets are gone (企业单位贷款), Mate 60 once
         # its spaces are (Mate60优惠).
@@ -926,16 +934,16 @@ class Attacher:
         phrase = self.parenthesis.sub("", lead).rstrip("（(")  # R&D(研究与试验发展)支出 → R&D支出
         phrase = self.list_opening.sub("", phrase)  # 1、周四在岸人民币…: a list number is no metric word
         phrase = self.marks.sub("", phrase)
+        phrase = self.present_with_base.sub("", phrase)  # (before the times: 上年末 whole, not 上年)
         for found in reversed(self.find_times(phrase)):
             # 增速比上月末高: a time as the base says what 同比 says; the base goes with it
             start = found.start - len(next((w for w in ("相比", "相较", "比", "较") if phrase.endswith(w, 0, found.start)), ""))
             phrase = phrase[:start] + phrase[found.end:]
-        phrase = self.present_with_base.sub("", phrase)
         phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
         for name in subject_words:
             position = phrase.find(name)
-            if 0 <= position <= 2:
-                phrase = phrase[position + len(name):]
+            if position == 0 or (0 < position <= 2 and position in itertools.accumulate(map(len, self._cut(phrase)))):
+                phrase = phrase[position + len(name):]  # (在渝北区…, not 公司 of 上市公司)
                 break
             if position > 2 and phrase.startswith("的", position + len(name)) and len(phrase) - position - len(name) > 2 \
                     and not any(c in phrase[:position] for c in "与和比较同跟对在") and not self._has_verb(phrase[:position]):
@@ -953,6 +961,9 @@ class Attacher:
             phrase = phrase[len(next((w for w in self.not_places if phrase.startswith(w)), "")):]
         # 分别是宁波（6.3%）: a name right before the figure is whose it is, not what.
         trailing = next((name for name in subject_words if phrase.endswith(name)), "")
+        if trailing and len(trailing) < len(phrase) \
+                and len(phrase) - len(trailing) not in itertools.accumulate(map(len, self._cut(phrase))):
+            trailing = ""  # 上市公司 does not end with the anaphor 公司
         phrase = phrase[:len(phrase) - len(trailing)]
         while phrase:
             # 之比, 占比: 比 here ends a noun, it is no comparison; a single character that ends
@@ -977,8 +988,9 @@ class Attacher:
             if stripped == phrase:
                 break
             phrase = stripped
-        if phrase.startswith(self.base_words):
-            return ""  # 比清明假期: only the base of a comparison, no metric of its own
+        base = next((w for w in self.base_words if phrase.startswith(w)), "")
+        if base and self._starts_with_word(phrase, base):
+            return ""  # 比清明假期: only the base of a comparison, no metric of its own (not 比亚迪)
         phrase = self.inner_fillers.sub("", phrase) or phrase
         return phrase if whole else self._verb_object(self._after_last_verb(phrase) or phrase)
 
@@ -1241,6 +1253,9 @@ class Attacher:
                 # 纯电动汽车全球销量: a place right after a common noun qualifies that noun.
                 inside_noun = index and tokens[index - 1][1] == start and tokens[index - 1][3] in COMMON_NOUN_TAGS
                 # 扎西|宗乡: a short place word takes the proper name cut off before it.
+                if len(word) >= 4 and any(word.endswith(term[:2]) and text.startswith(term, end - 2)
+                                          for term in self.regional_terms):
+                    end, word = end - 2, word[:-2]  # 广东地区|生产总值: 地区 begins the metric (地区生产总值)
                 if len(word) <= 2 and word not in self.known_places and index and tokens[index - 1][1] == start \
                         and tokens[index - 1][3] in ("nr", "nrt", "ns", "") and self.word.fullmatch(tokens[index - 1][2]):
                     start, word = tokens[index - 1][0], tokens[index - 1][2] + word
@@ -1503,6 +1518,10 @@ class Attacher:
         # Not nr: jieba's dictionary tags words like 同比增加 as personal names. Latin words are
         # not in the dictionary: one with capitals (AIDC, BYD) is a name unless it is a measure
         # (GDP, CPI: not_name).
+        # A name of three characters or more tagged nr opens a clause too (比亚迪10月销量…) when
+        # no move or filler word hides in it.
+        if tag == "nr" and len(word) >= 3 and not any(w in word for w in self.long_strip_words):
+            return True
         return tag in ("nz", "nt", "nrt") or (word.isascii() and word.isalpha() and len(word) >= 2
                                               and not word.islower()) \
             or (tag == "ns" and word not in self.known_places and not word.endswith(self.place_suffixes)
