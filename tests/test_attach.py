@@ -448,6 +448,17 @@ def test_a_company_name_that_starts_like_a_comparison(extractor):
     assert _by_text(extractor, "前三季度，广东地区生产总值增长4.5%。")["4.5%"].subject == "广东"
 
 
+def test_two_measures_in_one_word_before_respectively(extractor):
+    facts = _by_text(extractor, "1-11月，新能源汽车产销分别完成842.7万辆和830.4万辆，同比分别增长33.5%和36.7%。")
+    assert [facts[t].metric for t in ("842.7万辆", "830.4万辆", "33.5%", "36.7%")] == [
+        "新能源汽车产量", "新能源汽车销量", "新能源汽车产量", "新能源汽车销量"]
+
+
+def test_the_whole_a_share_is_taken_of_is_no_subject(extractor):
+    facts = _by_text(extractor, "该市一季度外贸进出口额达到1200亿元，占全省的三分之一。")
+    assert facts["三分之一"].subject == facts["1200亿元"].subject
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -327,6 +327,7 @@ class Attacher:
             r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
         self.quoted_model = regex.compile(r"(?<=\p{Han})“(?P<name>(?=[^”]*[A-Za-z])[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 +\-]{1,15})”")
         self.market_words = lists["market_close"]
+        self.paired_measures = dict(rules.context.get("paired_measure", {}))
         self.market_price = rules.context["names"]["market_price"]
         self.sum_noun = rules.context["names"]["sum_noun"]
         self.referring_count = rules.compile(
@@ -1061,6 +1062,10 @@ class Attacher:
         head = head[max(head.rfind(c) for c in "，,:：") + 1:]
         items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
                  if item]
+        paired = next((word for word in self.paired_measures if len(items) == 1 and items[0].endswith(word)), "")
+        if paired:  # 新能源汽车产销分别完成…: 产量 and 销量 of 新能源汽车
+            stem = self._strip_lead(items[0][:-len(paired)], subject_words) if len(items[0]) > len(paired) else ""
+            items = [stem + measure for measure in self.paired_measures[paired]]
         groups = self._parallel_groups(after, len(items))
         if not groups and len(after) == len(items):
             groups = [after]  # 交易笔数和金额分别是2304亿笔、236.60万亿元: one figure per item, of any kind
@@ -1633,8 +1638,10 @@ class Attacher:
             return "aside"  # 均居全市第一, 位居全国前列: where the ranking is, not who is ranked
         if mention.kind in ("own", "cohort"):
             # 全市 stands for the article's place wherever it is, and 00后 for the cohort, except
-            # as a comparison's base (人均收入高于全市平均水平, 比90后和85后高5到7个百分点).
-            return "aside" if any(word in opening for word in self.comparison_words) else mention.kind
+            # as a comparison's base (人均收入高于全市平均水平, 比90后和85后高5到7个百分点) or the
+            # whole a part is taken of (占全省的三分之一).
+            whole = text[max(0, mention.start - 1):mention.start] == "占"  # (as in share_lead)
+            return "aside" if whole or any(word in opening for word in self.comparison_words) else mention.kind
         if text[mention.start - 1:mention.start] == "的" \
                 and self.ranked_before.search(text, max(0, mention.start - 8), mention.start):
             return mention.kind  # …追赶特斯拉的是第2位的上海汽车: what the rank describes, not an object
