@@ -459,6 +459,17 @@ def test_the_whole_a_share_is_taken_of_is_no_subject(extractor):
     assert facts["三分之一"].subject == facts["1200亿元"].subject
 
 
+def test_companies_known_by_a_short_name(extractor):
+    facts = _by_text(extractor, "美团第三季度营收764.7亿元，同比增长22%。宁德时代公告称，公司预计净利润为425亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("764.7亿元", "22%", "425亿元")] == [
+        ("美团", "营收"), ("美团", "营收"), ("宁德时代", "净利润")]
+
+
+def test_a_name_after_jiang_or_ba_is_an_object(extractor):
+    facts = _by_text(extractor, "海尔将顺丰敦豪供应链接入了订单系统，最多一天可发货两三万箱。")
+    assert facts["两三万箱"].subject == "海尔"
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -268,6 +268,7 @@ class Attacher:
         self.not_names = lists["not_name"] | lists["economy_sector"]
         self.not_places = lists["not_place"]
         self.known_places = lists["known_place"]
+        self.known_companies = lists["known_company"]
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
         self.said_words = _longest_first(lists["said_word"])
@@ -302,6 +303,7 @@ class Attacher:
         self.headline_topic = regex.compile(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)")
         self.list_number = regex.compile(r"\d、\s*$")
         self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
+        self.rank_opening = regex.compile(r"^第[\d一二三四五六七八九十]{1,3}[位名]?的")  # 第4的比亚迪销量
         self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
         # Who handled what (银行机构共处理网上支付业务1000亿笔): a noun phrase opening its clause,
         # perhaps after a time, before an agent verb, its object, and a figure.
@@ -934,6 +936,7 @@ class Attacher:
         what comes before a reporting verb (a list of parties: A、B处理业务…)."""
         phrase = self.parenthesis.sub("", lead).rstrip("（(")  # R&D(研究与试验发展)支出 → R&D支出
         phrase = self.list_opening.sub("", phrase)  # 1、周四在岸人民币…: a list number is no metric word
+        phrase = self.rank_opening.sub("", phrase)  # 第4的比亚迪销量: the rank describes who, not what
         phrase = self.marks.sub("", phrase)
         phrase = self.present_with_base.sub("", phrase)  # (before the times: 上年末 whole, not 上年)
         for found in reversed(self.find_times(phrase)):
@@ -1251,6 +1254,8 @@ class Attacher:
                 found.append(Mention(start, end, word, "aside" if inside_noun else "national"))
             elif word in self.own:
                 found.append(Mention(start, end, word, "own"))
+            elif word in self.known_companies:
+                found.append(Mention(start, end, word, "org"))  # 比亚迪, 美团, 宁德时代
             elif word in self.not_places:
                 pass
             elif word in self.known_places or (len(word) >= 2 and word.endswith(self.place_suffixes)
