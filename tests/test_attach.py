@@ -38,6 +38,7 @@ KIND_AND_SIGN = [
     ("全市规模以上工业增加值实现了8.5%的增长。", "8.5%", D("8.5"), "%", "growth"),  # the rate after the figure
     ("全市出口额出现3.2%的下降。", "3.2%", D("-3.2"), "%", "growth"),
     ("87.8%的学生认为作业量明显减少。", "87.8%", D("87.8"), "%", "level"),  # 减少 is what the students think
+    ("净利润同比增长38.31%至48.07%。", "48.07%", D("48.07"), "%", "growth"),  # the top of a range, no 增至
 ]
 
 

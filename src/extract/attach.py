@@ -48,6 +48,7 @@ PLACE_KINDS = frozenset({"place", "own"})
 CARRIED = frozenset({"subject.paragraph", "subject.heading", "subject.article"})
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
+RANGE_JOINERS = ("至", "到", "-", "~", "～", "—", "－")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 OWN_LEVELS = frozenset("省市区县")
 # Adverbs, and verbs jieba tags where an adverb stands (累计, 合计).
@@ -520,9 +521,10 @@ class Attacher:
         if quantity.kind in (Kind.RANK, Kind.RATIO):
             reading.kind = quantity.kind
             return
-        if previous and previous.clause == reading.clause and lead in LIST_SEPARATORS + ("",) \
+        if previous and previous.clause == reading.clause and lead in LIST_SEPARATORS + RANGE_JOINERS + ("",) \
                 and previous.quantity.family == quantity.family:
-            # 分别下降24.4%、5.2%: a list item moves the way the first item does.
+            # 分别下降24.4%、5.2%: a list item moves the way the first item does; so does the
+            # top of a range (同比增长38.31%至48.07%), which is no 增至.
             reading.kind, reading.negative, reading.verb = previous.kind, previous.negative, previous.verb
             reading.explain["kind"] = "kind.list_item"
             return
@@ -584,7 +586,7 @@ class Attacher:
     def _read_metric(self, reading: Reading, earlier: list[Reading], text: str,
                      tokens, names, subject_words: tuple[str, ...]) -> None:
         quantity = reading.quantity
-        lead = reading.lead
+        lead = "" if reading.lead.strip() in RANGE_JOINERS else reading.lead  # 5%-6%: the top of a range
         average = next((w for w in self.average_words if w in lead), "")
         if average:  # 两年平均增长18.9%: the metric is the averaged one, marked as such
             lead = lead.replace(average, "", 1)
