@@ -471,6 +471,11 @@ def test_a_name_after_jiang_or_ba_is_an_object(extractor):
     assert facts["两三万箱"].subject == "海尔"
 
 
+def test_a_list_counted_again_is_no_metric_word(extractor):
+    facts = _by_text(extractor, "成都、重庆两地的GDP分别为2.2万亿元和3.0万亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("2.2万亿元", "3.0万亿元")] == [("成都", "GDP"), ("重庆", "GDP")]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -304,6 +304,8 @@ class Attacher:
         self.headline_topic = regex.compile(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)")
         self.list_number = regex.compile(r"\d、\s*$")
         self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
+        self.apposed_count = regex.compile(
+            r"^[两二三四五六七八九十\d]{1,2}个?(?:地区|地|省份|省市|省|城市|市|国家|国|城|家)的?(?=\S)")
         self.rank_opening = regex.compile(r"^第[\d一二三四五六七八九十]{1,3}[位名]?的")  # 第4的比亚迪销量
         self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
         # Who handled what (银行机构共处理网上支付业务1000亿笔): a noun phrase opening its clause,
@@ -962,6 +964,7 @@ class Attacher:
             if not name:
                 break
             phrase = rest[len(name):]
+            phrase = self.apposed_count.sub("", phrase)  # 成都、重庆两地的GDP: the list counted again
         if phrase.startswith("等"):
             phrase = phrase[1:]
             phrase = phrase[len(next((w for w in self.not_places if phrase.startswith(w)), "")):]
@@ -1085,7 +1088,7 @@ class Attacher:
         last_name = next((n for n in sorted(known, key=len, reverse=True)
                           if n and items[-1].startswith(n) and len(items[-1]) > len(n)), "")
         if last_name and all(self._is_name(item, known) for item in items[:-1]):
-            shared = shared or self._strip_lead(items[-1][len(last_name):], ())
+            shared = shared or self._strip_lead(self.apposed_count.sub("", items[-1][len(last_name):]), ())
             items[-1] = last_name
         parties = all(self._is_name(item, known) for item in items)
         partner = self.partner_before.search(head, 0, max(0, head.find(items[0])))
