@@ -169,6 +169,7 @@ class Attacher:
         self.rate_movers = lists["rate_mover"]
         self.inner_fillers = rules.compile(r"\L<inner_filler>")
         self.average_words = _longest_first(lists["average_word"])
+        self.basis_words = lists["basis_word"]
         # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
         # With their 至/到 (飙升至), so that 升至 does not leave 飙 behind.
         moves_to = {verb + to for verb in self.increase | self.decrease for to in lists["to_word"]}
@@ -595,6 +596,8 @@ class Attacher:
         if quantity.kind == Kind.RANK:
             lead = self._rank_lead(lead, names)
         metric, how = self._strip_lead(lead, subject_words), "metric.lead"
+        if metric in self.basis_words and not average:  # 扣除价格因素，实际增长9.0%: the real growth
+            average, metric = metric, ""
         if reading.base:
             # 对保险…关注度也不高，甚至低于平均值22个百分点: the measure, then its base (GOLD.md).
             measure = self._strip_lead(lead[:lead.rfind(reading.base)], subject_words) \
