@@ -61,8 +61,12 @@ def merge_mentions(facts: list[Fact], rate_words: tuple[str, ...] = ()) -> list[
     (增速, 增幅…) end the metric of a rate, which is never the same fact as its level.
     """
     merged: list[Fact] = []
+    # Only facts of one value and unit can be one fact: compare within those (in order).
+    same_value: dict[tuple, list[int]] = {}
     for fact in facts:
-        for index, kept in enumerate(merged):
+        indices = same_value.setdefault((fact.value, fact.unit), [])
+        for index in indices:
+            kept = merged[index]
             if same_fact(kept, fact, rate_words):
                 merged[index] = replace(
                     kept,
@@ -73,5 +77,6 @@ def merge_mentions(facts: list[Fact], rate_words: tuple[str, ...] = ()) -> list[
                 )
                 break
         else:
+            indices.append(len(merged))
             merged.append(fact)
     return merged
