@@ -1073,10 +1073,10 @@ class Attacher:
         head = head[max(head.rfind(c) for c in "，,:：") + 1:]
         items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
                  if item]
-        paired = next((word for word in self.paired_measures if len(items) == 1 and items[0].endswith(word)), "")
-        if paired:  # 新能源汽车产销分别完成…: 产量 and 销量 of 新能源汽车
-            stem = self._strip_lead(items[0][:-len(paired)], subject_words) if len(items[0]) > len(paired) else ""
-            items = [stem + measure for measure in self.paired_measures[paired]]
+        paired = next((word for word in self.paired_measures if len(items) == 1 and word in items[0]), "")
+        if paired:  # 新能源汽车产销分别完成…: 产量 and 销量; 城乡居民…: 城镇居民 and 农村居民
+            item = self._strip_lead(items[0], subject_words) or items[0]
+            items = [item.replace(paired, measure, 1) for measure in self.paired_measures[paired]]
         groups = self._parallel_groups(after, len(items))
         if not groups and len(after) == len(items):
             groups = [after]  # 交易笔数和金额分别是2304亿笔、236.60万亿元: one figure per item, of any kind
