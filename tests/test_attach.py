@@ -489,6 +489,11 @@ def test_a_list_counted_again_is_no_metric_word(extractor):
     assert [(facts[t].subject, facts[t].metric) for t in ("2.2万亿元", "3.0万亿元")] == [("成都", "GDP"), ("重庆", "GDP")]
 
 
+def test_a_bound_after_a_count_within_a_scope_defines_the_group(extractor):
+    facts = _by_text(extractor, "上述城市中共有5个城市财政收入增速超过5%。")
+    assert list(facts) == ["5个"]
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

@@ -1194,6 +1194,7 @@ class Attacher:
         for r in readings:
             opening = self._without_times(text[r.clause[0]:r.quantity.start]).lstrip()
             opening = opening[len(next((w for w in self.bare_subject_words if opening.startswith(w)), "")):]
+            opening = opening[opening.rfind("中") + 1:]  # 上述城市中共有5个城市…超过5%: the scope, then the count
             if (r.quantity.family == "count" or r.quantity.rule == "quantity.zero") and r.clause not in openers \
                     and self.clause_opening.match(opening):  # (全国)共有3个城市…突破1千亿元
                 openers[r.clause] = r
