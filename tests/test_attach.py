@@ -535,6 +535,14 @@ def test_one_period_written_two_ways_is_one_fact(extractor):
     assert [(f.text, f.mentions) for f in _facts(extractor, text)] == [("第一", 2)]
 
 
+def test_a_headline_in_short_forms_and_the_body_are_one_fact_named_by_the_body(extractor):
+    text = "1-2月中国外贸增长13.3%平稳开局\n海关数据显示，2022年1-2月，我国进出口总值6.2万亿元，同比增长13.3%。"
+    assert [(f.text, f.metric, f.mentions) for f in _facts(extractor, text) if f.text == "13.3%"] == [
+        ("13.3%", "进出口总值", 2)]
+    text = "2020年单位GDP碳排放约降1.0%\n2020年我国单位国内生产总值二氧化碳排放比2019年下降约1.0%。"
+    assert [(f.metric, f.mentions) for f in _facts(extractor, text)] == [("单位国内生产总值二氧化碳排放", 2)]
+
+
 def test_a_sentence_repeated_word_for_word_is_a_second_mention(extractor):
     text = "2022年我国出口3.47万亿元。\n海关数据显示：\n2022年我国出口3.47万亿元。"
     assert [(f.text, f.mentions) for f in _facts(extractor, text)] == [("3.47万亿元", 2)]

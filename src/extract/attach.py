@@ -334,6 +334,7 @@ class Attacher:
         self.quoted_model = regex.compile(r"(?<=\p{Han})“(?P<name>(?=[^”]*[A-Za-z])[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 +\-]{1,15})”")
         self.market_words = lists["market_close"]
         self.paired_measures = dict(rules.context.get("paired_measure", {}))
+        self.metric_synonyms = dict(rules.context.get("metric_short_form", {}))
         self.market_price = rules.context["names"]["market_price"]
         self.sum_noun = rules.context["names"]["sum_noun"]
         self.referring_count = rules.compile(

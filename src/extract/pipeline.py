@@ -76,7 +76,7 @@ class Extractor:
         quantities = self.finder.quantities(cleaned, article.text)
         doc = self.nlp(cleaned)
         facts = self.attacher.attach(article.doc_id, article.text, cleaned, doc, quantities)
-        return quantities, merge_mentions(facts, self.attacher.rate_words)
+        return quantities, merge_mentions(facts, self.attacher.rate_words, self.attacher.metric_synonyms)
 
     def extract_text(self, text: str, *, doc_id: str = "") -> list[Fact]:
         return self.extract(Article(doc_id=doc_id, text=text))
