@@ -597,8 +597,10 @@ class Attacher:
         if quantity.kind == Kind.RANK:
             lead = self._rank_lead(lead, names)
         metric, how = self._strip_lead(lead, subject_words), "metric.lead"
-        if metric in self.basis_words and not average:  # 扣除价格因素，实际增长9.0%: the real growth
-            average, metric = metric, ""
+        basis = next((w for w in self.basis_words if metric.endswith(w)), "")
+        if basis and not average and (metric == basis or reading.verb):
+            # 扣除价格因素，实际增长9.0%; 工业增加值同比实际增长4.4%: the real growth
+            average, metric = basis, metric[:-len(basis)]
         if reading.base:
             # 对保险…关注度也不高，甚至低于平均值22个百分点: the measure, then its base (GOLD.md).
             measure = self._strip_lead(lead[:lead.rfind(reading.base)], subject_words) \
@@ -628,6 +630,7 @@ class Attacher:
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
             metric, how = after, "metric.noun_after"
             opening = self.present.sub("", self._without_times(reading.lead))  # (全年共有…)
+            opening = opening[opening.rfind("中") + 1:]  # 620种产品中有331种…: after the whole
             if counted and (self.clause_opening.match(opening) or opening.strip() == "在"):
                 # 7家公司营收和净利双降: a count opening its clause counts those the rest of the
                 # clause describes (营收和净利双降公司, GOLD.md's 净利下滑的经销商).
