@@ -30,6 +30,7 @@ KIND_AND_SIGN = [
     ("人民币对美元中间价调贬12个基点。", "12个基点", D("-12"), "基点", "change"),
     ("降幅收窄1.2个百分点。", "1.2个百分点", D("1.2"), "百分点", "change"),  # the metric carries the direction
     ("煤炭消费比去年同期减少83.46万吨。", "83.46万吨", D("-834600"), "吨", "change"),
+    ("气温比常年同期偏低2℃。", "2℃", D("-2"), "℃", "change"),  # 偏低 against the usual
     ("占GDP比重增至4.08%。", "4.08%", D("4.08"), "%", "level"),  # 增至: the new level
     ("利润增长3倍。", "3倍", D("3"), "倍", "growth"),
     ("净利同比下降超30%。", "30%", D("-30"), "%", "growth"),  # 超 is the qualifier, 下降 the verb
