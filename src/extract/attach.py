@@ -48,7 +48,6 @@ PLACE_KINDS = frozenset({"place", "own"})
 CARRIED = frozenset({"subject.paragraph", "subject.heading", "subject.article"})
 NUMBER_MARKS = frozenset(",，:：")
 LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "，")
-RANGE_JOINERS = ("至", "到", "-", "~", "～", "—", "－")
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 OWN_LEVELS = frozenset("省市区县")
 # Adverbs, and verbs jieba tags where an adverb stands (累计, 合计).
@@ -170,6 +169,7 @@ class Attacher:
         self.inner_fillers = rules.compile(r"\L<inner_filler>")
         self.average_words = _longest_first(lists["average_word"])
         self.basis_words = lists["basis_word"]
+        self.range_joiners = lists["range_joiner"]
         # Rate nouns (降幅, 增速) move a value's sign but are metric words, never stripped.
         # With their 至/到 (飙升至), so that 升至 does not leave 飙 behind.
         moves_to = {verb + to for verb in self.increase | self.decrease for to in lists["to_word"]}
@@ -525,8 +525,8 @@ class Attacher:
         if quantity.kind in (Kind.RANK, Kind.RATIO):
             reading.kind = quantity.kind
             return
-        if previous and previous.clause == reading.clause and lead in LIST_SEPARATORS + RANGE_JOINERS + ("",) \
-                and previous.quantity.family == quantity.family:
+        if previous and previous.clause == reading.clause and previous.quantity.family == quantity.family \
+                and (lead in LIST_SEPARATORS + ("",) or self._is_range_top(previous.quantity, quantity, lead)):
             # 分别下降24.4%、5.2%: a list item moves the way the first item does; so does the
             # top of a range (同比增长38.31%至48.07%), which is no 增至.
             reading.kind, reading.negative, reading.verb = previous.kind, previous.negative, previous.verb
@@ -587,10 +587,18 @@ class Attacher:
 
     # -- metric ---------------------------------------------------------------
 
+    def _is_range_top(self, low: Quantity, high: Quantity, joiner: str) -> bool:
+        """5%-6%, 增长38.31%至48.07%: the top of a range. 至 also reaches a new level
+        (失业率下降0.2%至5.0%): read it as a range only between ends of one size (within 3×)."""
+        if joiner not in self.range_joiners:
+            return False
+        return joiner not in self.to_words or 0 < low.value <= high.value <= 3 * low.value
+
     def _read_metric(self, reading: Reading, earlier: list[Reading], text: str,
                      tokens, names, subject_words: tuple[str, ...]) -> None:
         quantity = reading.quantity
-        lead = "" if reading.lead.strip() in RANGE_JOINERS else reading.lead  # 5%-6%: the top of a range
+        lead = "" if reading.explain.get("kind") == "kind.list_item" and reading.lead.strip() in self.range_joiners \
+            else reading.lead  # 5%-6%: the top of a range measures what its bottom does
         average = next((w for w in self.average_words if w in lead), "")
         if average:  # 两年平均增长18.9%: the metric is the averaged one, marked as such
             lead = lead.replace(average, "", 1)
