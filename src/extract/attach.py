@@ -177,7 +177,6 @@ class Attacher:
             (lists["level_verb"] | lists["filler_word"] | self.increase | self.decrease | lists["q_before"]
              | lists["gap_up"] | lists["gap_down"] | moves_to) - lists["rate_word"])
         self.strip_word_set = frozenset(self.strip_words)
-        self.long_strip_words = tuple(w for w in self.strip_words if len(w) > 1)
         self.regional_terms = tuple(t for t in lists["indicator_term"] if t.startswith("地区"))
         self.person_units = lists["person_unit"]
         self.quote_span = regex.compile(r"“[^“”]{2,400}”")
@@ -233,7 +232,7 @@ class Attacher:
             r"(?: 在 \s* )? \L<duration_lead> \s* [\d一二两三四五六七八九十多数几]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )"
             r" (?: 间 | 里 | 以来 | 来 )?")
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
-        self.present_with_base = rules.compile(r"(?: 相比 | 相较 | 比 | 较 )? \L<present_word>")  # 比上月末
+        self.present_with_base = rules.compile(r"(?: \L<base_word> )? \L<present_word>")  # 比上月末
         self.person_after = rules.compile(r"\s* (?: \p{Han}{1,8}? \L<body_unit> )? \L<person_title>")
         self.object_before = lists["object_preposition"]
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
@@ -277,6 +276,8 @@ class Attacher:
         self.concessive_words = _longest_first(lists["concessive_word"])
         self.evaluative_words = _longest_first(lists["evaluative_word"])
         self.clause_opening = rules.compile(r"\s* (?: \L<count_opening> )? \s* \Z")
+        # The whole a count is taken from, right before its opening word (上述城市中|共有…).
+        self.scope_before_count = rules.compile(r"^ .*? 中 (?= \s* (?: \L<count_opening> ) \s* \Z )")
         # Small patterns used per token or per figure, compiled once.
         self.sentence_mark = regex.compile(r"[。！？!?；;]")
         self.rank_scope = regex.compile(r"在 (?P<inside> [^，,。]+? ) (?: 中 | 里 | 上 )", regex.VERBOSE)
@@ -479,7 +480,7 @@ class Attacher:
             if not subject:
                 subject, how = self._carried(names, own_names, paragraph[0], reading.sentence[0], default, headings)
                 counted = next((n for n in names if n.start == reading.quantity.end and n.kind == "group"), None)
-                if counted and reading.quantity.family == "count":
+                if counted and reading.quantity.family == "count" and reading.explain["metric"].startswith("metric.counted"):
                     subject, how = counted.value, "subject.counted_bodies"  # 全年共有43家支付机构开展了…
             reading.subject = subject
             reading.explain["subject"] = how
@@ -638,7 +639,8 @@ class Attacher:
             # 225家科技型企业; 整合不低于3亿元财政资金; 按4:6出资比例: the noun after names it
             metric, how = after, "metric.noun_after"
             opening = self.present.sub("", self._without_times(reading.lead))  # (全年共有…)
-            opening = opening[opening.rfind("中") + 1:]  # 620种产品中有331种…: after the whole
+            scope = self.scope_before_count.search(opening)
+            opening = opening[scope.end():] if scope else opening  # 620种产品中有331种…: after the whole
             if counted and (self.clause_opening.match(opening) or opening.strip() == "在"):
                 # 7家公司营收和净利双降: a count opening its clause counts those the rest of the
                 # clause describes (营收和净利双降公司, GOLD.md's 净利下滑的经销商).
@@ -960,7 +962,7 @@ class Attacher:
         phrase = self.present_with_base.sub("", phrase)  # (before the times: 上年末 whole, not 上年)
         for found in reversed(self.find_times(phrase)):
             # 增速比上月末高: a time as the base says what 同比 says; the base goes with it
-            start = found.start - len(next((w for w in ("相比", "相较", "比", "较") if phrase.endswith(w, 0, found.start)), ""))
+            start = found.start - len(next((w for w in self.base_words if phrase.endswith(w, 0, found.start)), ""))
             phrase = phrase[:start] + phrase[found.end:]
         phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
         for name in subject_words:
@@ -969,7 +971,7 @@ class Attacher:
                 phrase = phrase[position + len(name):]  # (在渝北区…, not 公司 of 上市公司)
                 break
             if position > 2 and phrase.startswith("的", position + len(name)) and len(phrase) - position - len(name) > 2 \
-                    and not any(c in phrase[:position] for c in "与和比较同跟对在") and not self._has_verb(phrase[:position]):
+                    and not any(w in phrase[:position] for w in self.object_before) and not self._has_verb(phrase[:position]):
                 phrase = phrase[position + len(name) + 1:]  # 纯电动汽车专业公司特斯拉的股价: whose, then what
                 break
         while (joined := self.list_join.match(phrase)) and joined.end() < len(phrase):
@@ -1087,7 +1089,8 @@ class Attacher:
         head = head[max(head.rfind(c) for c in "，,:：") + 1:]
         items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
                  if item]
-        paired = next((word for word in self.paired_measures if len(items) == 1 and word in items[0]), "")
+        paired = next((word for word in self.paired_measures if len(items) == 1 and word in items[0]
+                       and not items[0][items[0].find(word) + len(word):].startswith(self.measure_nouns)), "")  # (not 产销率)
         if paired:  # 新能源汽车产销分别完成…: 产量 and 销量; 城乡居民…: 城镇居民 and 农村居民
             item = self._strip_lead(items[0], subject_words) or items[0]
             items = [item.replace(paired, measure, 1) for measure in self.paired_measures[paired]]
@@ -1206,7 +1209,8 @@ class Attacher:
         for r in readings:
             opening = self._without_times(text[r.clause[0]:r.quantity.start]).lstrip()
             opening = opening[len(next((w for w in self.bare_subject_words if opening.startswith(w)), "")):]
-            opening = opening[opening.rfind("中") + 1:]  # 上述城市中共有5个城市…超过5%: the scope, then the count
+            scope = self.scope_before_count.search(opening)
+            opening = opening[scope.end():] if scope else opening  # 上述城市中共有5个城市…超过5%: the scope
             if (r.quantity.family == "count" or r.quantity.rule == "quantity.zero") and r.clause not in openers \
                     and self.clause_opening.match(opening):  # (全国)共有3个城市…突破1千亿元
                 openers[r.clause] = r
@@ -1385,7 +1389,7 @@ class Attacher:
                             and n.kind == "org"), None)
             if not speaker or not any(word in text[speaker.end:speaker.end + 20] for word in self.speech_words):
                 continue
-            added += [Mention(found.start(), found.end(), speaker.value, "org")
+            added += [Mention(found.start(), found.end(), speaker.value, "org", surface=found.group(0))
                       for found in self.first_person.finditer(text, quote.start(), quote.end())]
         return sorted(names + added, key=lambda m: m.start) if added else names
 
@@ -1551,10 +1555,6 @@ class Attacher:
         # Not nr: jieba's dictionary tags words like 同比增加 as personal names. Latin words are
         # not in the dictionary: one with capitals (AIDC, BYD) is a name unless it is a measure
         # (GDP, CPI: not_name).
-        # A name of three characters or more tagged nr opens a clause too (比亚迪10月销量…) when
-        # no move or filler word hides in it.
-        if tag == "nr" and len(word) >= 3 and not any(w in word for w in self.long_strip_words):
-            return True
         return tag in ("nz", "nt", "nrt") or (word.isascii() and word.isalpha() and len(word) >= 2
                                               and not word.islower()) \
             or (tag == "ns" and word not in self.known_places and not word.endswith(self.place_suffixes)
