@@ -306,8 +306,7 @@ class Attacher:
         self.headline_topic = regex.compile(r"[\p{Han}A-Za-z]{2,12}(?:[：:]|\s*$)")
         self.list_number = regex.compile(r"\d、\s*$")
         self.list_opening = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*")
-        self.apposed_count = regex.compile(
-            r"^[两二三四五六七八九十\d]{1,2}个?(?:地区|地|省份|省市|省|城市|市|国家|国|城|家)的?(?=\S)")
+        self.apposed_count = rules.compile(r"^ [两二三四五六七八九十\d]{1,2} 个? (?: \L<apposed_place> ) 的? (?=\S)")
         self.rank_opening = regex.compile(r"^第[\d一二三四五六七八九十]{1,3}[位名]?的")  # 第4的比亚迪销量
         self.level_place = regex.compile(r"\p{Han}{1,6}?[省市区县]")
         # Who handled what (银行机构共处理网上支付业务1000亿笔): a noun phrase opening its clause,
@@ -339,9 +338,9 @@ class Attacher:
         self.market_price = rules.context["names"]["market_price"]
         self.sum_noun = rules.context["names"]["sum_noun"]
         self.referring_count = rules.compile(
-            r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
+            r"(?: \L<demonstrative> ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
         self.referring_set = rules.compile(
-            r"(?: 这 | 上述 | 前述 | 以上 | 这些 ) (?P<size> [\d一二两三四五六七八九十]{1,2} ) \s* (?: \L<count_unit> )? \L<group_head>")
+            r"(?: \L<demonstrative> ) (?P<size> [\d一二两三四五六七八九十]{1,2} ) \s* (?: \L<count_unit> )? \L<group_head>")
         self.breakdown = rules.compile(r"分 (?: \L<sector_dimension> ) (?: 来看 | 看 ) [，,：:]?")
         self.sector_clause = rules.compile(
             r"(?<= [，,；;：:] ) (?P<phrase> [\p{Han}（）()]{3,12}? ) (?= \L<increase_word> | \L<decrease_word> )")
