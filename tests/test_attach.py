@@ -435,6 +435,8 @@ def test_a_model_introduced_in_quotes_is_a_name_after(extractor):
 def test_a_place_after_zai_is_where_the_subject_acted_unless_the_figure_is_its_own(extractor):
     facts = _by_text(extractor, "特斯拉由于小型车“Model 3”受到欢迎，销量增至93万辆，在全球逾450万辆的纯电动汽车总销量中占了约2成。")
     assert [facts[t].subject for t in ("93万辆", "450万辆", "2成")] == ["特斯拉", "全球", "特斯拉"]
+    fact = _by_text(extractor, "华为在上海投资5亿元建设研发中心。")["5亿元"]  # a verb between: the place is where
+    assert (fact.subject, fact.metric) == ("华为", "投资")
 
 
 def test_a_part_given_with_qizhong_does_not_name_the_next_paragraphs_sums(extractor):

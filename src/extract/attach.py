@@ -214,6 +214,7 @@ class Attacher:
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
+        self.qualifier_word = rules.compile(r"\s* \L<q_before> \s*")
         # A rate named after its figure: 实现了8.5%的增长, 以10.9%的财政收入增速排名第一.
         self.rate_after = rules.compile(
             r"\s* 的 (?P<measured> [\p{Han}A-Za-z&]{0,12}? )"
@@ -444,7 +445,7 @@ class Attacher:
         # Headings: short lines that end no sentence (推出“创新52条”, 数读·渝北创新).
         headings = [p for p in segments.paragraphs[1:]
                     if 0 < len(text[p[0]:p[1]].strip()) <= 20 and not self.sentence_mark.search(text, p[0], p[1])]
-        subject_words = self._subject_words(names)
+        subject_words = self._subject_words(names, text)
         for position, reading in enumerate(readings):
             previous = readings[position - 1] if position else None
             self._read_kind(reading, previous, text)
@@ -938,12 +939,13 @@ class Attacher:
             index += 1
         return "".join(words)
 
-    def _subject_words(self, names: list[Mention]) -> tuple[str, ...]:
+    def _subject_words(self, names: list[Mention], text: str = "") -> tuple[str, ...]:
         """Words that name a subject, longest first, for stripping from the head of a lead.
 
         国内 before a noun is part of it (国内贷款, 国内旅游); the other national words are subjects."""
-        # (A name only ever seen as an object, 共有上市公司2263家, is what is counted, not who.)
-        acting = {n.value for n in names if n.kind != "aside"}
+        # (A name only ever seen as an object, 共有上市公司2263家, is what is counted, not who;
+        # a place after 在 is where, and no metric word either: 华为在上海投资5亿元.)
+        acting = {n.value for n in names if n.kind != "aside" or text[n.start - 1:n.start] == "在"}
         names = [n for n in names if n.value in acting]
         words = {n.value for n in names} | {n.surface for n in names} | self.own | self.national | self.anaphors
         # 企（事）业单位 as a lead reads once its brackets are gone (企业单位贷款), Mate 60 once
@@ -973,6 +975,8 @@ class Attacher:
                     and not any(w in phrase[:position] for w in self.object_before) and not self._has_verb(phrase[:position]):
                 phrase = phrase[position + len(name) + 1:]  # 纯电动汽车专业公司特斯拉的股价: whose, then what
                 break
+        where = next((n for n in subject_words if phrase.startswith("在" + n) and len(phrase) > len(n) + 1), "")
+        phrase = phrase[len(where) + 1:] if where else phrase  # 华为在上海投资: where it acted, no metric word
         while (joined := self.list_join.match(phrase)) and joined.end() < len(phrase):
             # 武汉、成都…、西安等城市增量: the rest of a list of names, then 等 and their kind
             rest = phrase[joined.end():]
@@ -1067,7 +1071,7 @@ class Attacher:
     def _distribute(self, readings: list[Reading], text: str, names: list[Mention]) -> None:
         """`A、B、C分别增长x、y、z`: each number takes the item in its place."""
         known = {n.value for n in names} | {n.surface for n in names if n.surface}
-        subject_words = self._subject_words(names)
+        subject_words = self._subject_words(names, text)
         by_sentence: dict[tuple[int, int], list[Reading]] = {}
         for reading in readings:
             by_sentence.setdefault(reading.sentence, []).append(reading)
@@ -1757,7 +1761,7 @@ class Attacher:
                 return self._name_value(after, own_names), "subject.ranked_name"
         framed = next((n for n in names if n.kind == "aside" and text[n.start - 1:n.start] == "在"
                        and reading.clause[0] <= n.start
-                       and 0 <= position - n.end <= 2), None)
+                       and (n.end == position or self.qualifier_word.fullmatch(text, n.end, position))), None)
         if framed and reading.quantity.kind != Kind.RANK:
             return self._name_value(framed, own_names), "subject.framed"  # 在全球逾450万辆的…总销量中
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
