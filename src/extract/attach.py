@@ -334,6 +334,7 @@ class Attacher:
             r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
         self.quoted_model = regex.compile(r"(?<=\p{Han})“(?P<name>(?=[^”]*[A-Za-z])[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 +\-]{1,15})”")
         self.market_words = lists["market_close"]
+        self.index_words = tuple(lists["index_word"])
         self.paired_measures = dict(rules.context.get("paired_measure", {}))
         self.metric_synonyms = dict(rules.context.get("metric_short_form", {}))
         self.market_price = rules.context["names"]["market_price"]
@@ -1311,8 +1312,10 @@ class Attacher:
                      for m in self.quoted_name.finditer(text))
         # (The patterns of markets and agents are slow to try everywhere: only where their verb is.)
         if any(word in text for word in self.market_words):
+            # (An index that closes is what is measured, not where: 上证指数收盘报3050点, GOLD.md.)
             found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                         for m in self.market.finditer(text) if not self._is_weak(m.group("name")))
+                         for m in self.market.finditer(text)
+                         if not self._is_weak(m.group("name")) and not m.group("name").endswith(self.index_words))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.currency_pair.finditer(text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
