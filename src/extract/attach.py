@@ -148,6 +148,7 @@ class Reading:
     base: str = ""  # what a gap is measured against (低于平均值22个百分点 → 平均值)
     group: str = ""  # the group a share is of (87.8%的学生认为… → 学生)
     rate_of: str = ""  # what a rate after the figure measures (以10.9%的财政收入增速 → 财政收入)
+    moved: str = ""  # what a move verb before the figure moves (下调存款准备金率0.5个百分点 → 存款准备金率)
     metric: str = ""
     subject: str = ""
     period: str = ""
@@ -213,6 +214,10 @@ class Attacher:
             r"\s* (?: \d{1,2} 月 (?: \d{1,2} [日号] )? )? \s* (?: \L<source_adverb> )? \s* \L<source_word>")
         self.verb_at_end = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
+        self.verb_then_object = rules.compile(
+            r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<object> [\p{Han}A-Za-z（）()]{2,16} ) \s* \Z")
+        self.noun_forming_verbs = lists["noun_forming_verb"]
+        self.rate_word_set = lists["rate_word"]
         self.qualifier_at_end = rules.compile(r"\L<q_before> \s* \Z")
         self.qualifier_word = rules.compile(r"\s* \L<q_before> \s*")
         # A rate named after its figure: 实现了8.5%的增长, 以10.9%的财政收入增速排名第一.
@@ -556,6 +561,18 @@ class Attacher:
             return
         verb_found = self.verb_at_end.search(tail)
         verb = verb_found.group("verb") if verb_found else ""
+        moved = self.verb_then_object.search(tail) if not verb_found else None
+        words = self._cut(tail) if moved else []
+        starts = dict(zip(itertools.accumulate([0] + [len(w) for w in words]), range(len(words) + 1)))
+        at = starts.get(moved.start()) if moved else None  # the verb must be a whole word of the tail
+        if at is not None and words[at] == moved.group("verb") \
+                and moved.group("verb") not in self.noun_forming_verbs | self.rate_word_set \
+                and not moved.group("object").startswith(self.function_chars) \
+                and not (at and self.tags.get(words[at - 1], "") in COMMON_NOUN_TAGS) \
+                and not self._has_verb(moved.group("object")):
+            # (Not 经济增长贡献率: a verb after a noun is inside a noun; not 增速为负值: a rate word.)
+            # 下调金融机构存款准备金率0.5个百分点: the verb, what it moves, then by how much
+            verb, reading.moved = moved.group("verb"), moved.group("object")
         to_level = bool(verb_found and verb_found.group("to"))
         reading.verb = verb
         reading.negative = verb in self.decrease and not to_level
@@ -616,6 +633,8 @@ class Attacher:
             measure = self._strip_lead(lead[:lead.rfind(reading.base)], subject_words) \
                 or self._inherited_metric(reading, earlier)
             metric, how = f"{measure}（比{self._strip_lead(reading.base, ())}）", "metric.gap"
+        if reading.moved and self._strip_lead(reading.moved, subject_words):
+            metric, how = self._strip_lead(reading.moved, subject_words), "metric.moved_object"
         if reading.rate_of and self._strip_lead(reading.rate_of, subject_words):
             metric, how = self._strip_lead(reading.rate_of, subject_words), "metric.rate_after"
         interval = self.interval_lead.search(lead)
