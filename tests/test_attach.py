@@ -521,6 +521,14 @@ def test_the_review_cases_of_the_new_rules(extractor):
     assert _by_text(extractor, "全市日产垃圾1.2万吨。")["1.2万吨"].subject == "全市"
 
 
+def test_an_industry_after_qizhong(extractor):
+    # a national bulletin: the industry is the subject; about a province: part of the metric (GOLD.md)
+    fact = _by_text(extractor, "全国规模以上工业企业实现利润总额8059.6亿元，其中采矿业实现利润总额9920.7亿元。")["9920.7亿元"]
+    assert (fact.subject, fact.metric) == ("采矿业", "利润总额")
+    fact = _by_text(extractor, "全省规模以上工业企业实现利润总额2500亿元，其中制造业实现利润1800亿元。")["1800亿元"]
+    assert (fact.subject, fact.metric) == ("全省", "制造业利润")
+
+
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):
     fact = _by_text(extractor, "北京同期工业增加值增速位居全国第一，达到38.7%。")["38.7%"]
     assert (fact.metric, fact.kind.value, fact.value) == ("工业增加值", "growth", D("38.7"))

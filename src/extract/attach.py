@@ -252,6 +252,7 @@ class Attacher:
         self.quantified_group = rules.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<group> \L<group_quantifier> \p{Han}{0,6} \L<group_head> )")
         self.sector_words = lists["sector_word"]
+        self.part_openings = lists["part_opening"]
         # The tail of a rank range and what names its members: (到第十位)的分别是…, 前五位分别是…
         self.ranked_list = regex.compile(r"(?:[到至\-—~～]第?[\d一二三四五六七八九十]+[位名])?(?:的(?:分别)?|分别)(?:是|为)")
         self.group_follow = tuple(lists["group_follow"])
@@ -474,7 +475,10 @@ class Attacher:
                 # (A counted set of places, 长三角地区41个城市, is a subject in its own right.)
                 # 成都全市规模以上工业增加值增长11.4%。分行业看，五大先进制造业增长11.2%: in a
                 # paragraph about a place, an industry is part of what is measured (GOLD.md).
-                place, _ = self._carried(names, own_names, paragraph[0], reading.sentence[0], "", [], PLACE_KINDS)
+                # (the place may stand earlier in the same sentence: 全省…，其中制造业实现利润…)
+                group_start = max((n.start for n in names if n.kind == "group" and n.value == subject
+                                   and n.start < reading.quantity.start), default=reading.sentence[0])
+                place, _ = self._carried(names, own_names, paragraph[0], group_start, "", [], PLACE_KINDS)
                 if place:
                     group_here = any(n.kind == "group" and n.value == subject and n.start >= reading.clause[0]
                                      for n in names)
@@ -1490,14 +1494,16 @@ class Attacher:
             first, last = starts.get(match.start("group")), ends.get(match.end("group"))
             if first is None or last is None:
                 continue  # 营业收入: the suffix is inside a word
+            while first < last and tokens[first][2] in self.part_openings:
+                first += 1  # ，其中制造业实现…: the group after 其中 (the match began at the comma)
             head, tail = tokens[first], tokens[last]
             if head[2] in self.strip_words or head[2] in self.not_names or head[3] in WEAK_TAGS | VERB_TAGS:
                 continue  # 同比增加…, 单从…: not a noun phrase (农 of 农|副食品加工业 is tagged zg, and is one)
-            whole = match.group("group")
+            whole = text[head[0]:match.end("group")]
             if tail[2] not in self.sector_words and whole not in self.sector_words and len(tail[2]) < 3 and not (
                     tail[2] in ("企业", "业") and last > first and len(whole) >= 3):
                 continue  # 工业, 产业 alone are parts of metrics (规模以上工业增加值)
-            found.append(Mention(match.start("group"), match.end("group"), match.group("group"), "group"))
+            found.append(Mention(head[0], match.end("group"), whole, "group"))
         for match in self.body_group.finditer(text):
             first, last = starts.get(match.start("group")), ends.get(match.end("group"))
             if first is None or last is None or last + 1 >= len(tokens):
