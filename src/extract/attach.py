@@ -28,9 +28,10 @@ from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
-from .numerals import parse_number
 from .model import Fact, Kind, Quantity
+from .numerals import parse_number
 from .phrases import phrases_agree
+from .quantities import joins_range
 from .rules import Rules
 from .segment import WORDS_KEY
 
@@ -419,8 +420,8 @@ class Attacher:
         # is the topic that the count and the clause after it are about.
         groups += [topic for q in quantities if q.family == "count" and q not in labels
                    for found in [self.existential_before.search(text, max(0, q.start - 4), q.start)] if found
-                   for topic in [self._existential_topic(text, tokens, segments.of("clauses", q.start)[0],
-                                                         found.start())] if topic]
+                   for topic in [self._existential_topic(text, segments.of("clauses", q.start)[0], found.start())]
+                   if topic]
         # 排在首位的美国特斯拉, 第4位的比亚迪, 纯电动汽车占比为43％的比亚迪: what a figure before 的
         # describes is named after it.
         groups += [Mention(q.end + 1, q.end + 1 + len(noun), noun, "org")
@@ -502,7 +503,7 @@ class Attacher:
                 if reading.quantity.start > sample.end and reading.quantity.family == "count" \
                         and reading.quantity.unit == unit and reading.explain["subject"] in CARRIED:
                     reading.subject, reading.explain["subject"] = sample.value, "subject.sample"
-        self._distribute(readings, text, names)
+        self._distribute(readings, text, names, subject_words)
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
         self._article_metric(readings)
@@ -611,11 +612,8 @@ class Attacher:
     # -- metric ---------------------------------------------------------------
 
     def _is_range_top(self, low: Quantity, high: Quantity, joiner: str) -> bool:
-        """5%-6%, 增长38.31%至48.07%: the top of a range. 至 also reaches a new level
-        (失业率下降0.2%至5.0%): read it as a range only between ends of one size (within 3×)."""
-        if joiner not in self.range_joiners:
-            return False
-        return joiner not in self.to_words or 0 < low.value <= high.value <= 3 * low.value
+        """5%-6%, 增长38.31%至48.07%: the top of a range (the finder's rule, joins_range)."""
+        return joiner in self.range_joiners and joins_range(joiner, low.value, high.value)
 
     def _read_metric(self, reading: Reading, earlier: list[Reading], text: str,
                      tokens, names, subject_words: tuple[str, ...]) -> None:
@@ -992,7 +990,7 @@ class Attacher:
         phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
         for name in subject_words:
             position = phrase.find(name)
-            if position == 0 or (0 < position <= 2 and position in itertools.accumulate(map(len, self._cut(phrase)))):
+            if position == 0 or (0 < position <= 2 and position in self._word_bounds(phrase)):
                 phrase = phrase[position + len(name):]  # (在渝北区…, not 公司 of 上市公司)
                 break
             if position > 2 and phrase.startswith("的", position + len(name)) and len(phrase) - position - len(name) > 2 \
@@ -1014,8 +1012,7 @@ class Attacher:
             phrase = phrase[len(next((w for w in self.not_places if phrase.startswith(w)), "")):]
         # 分别是宁波（6.3%）: a name right before the figure is whose it is, not what.
         trailing = next((name for name in subject_words if phrase.endswith(name)), "")
-        if trailing and len(trailing) < len(phrase) \
-                and len(phrase) - len(trailing) not in itertools.accumulate(map(len, self._cut(phrase))):
+        if trailing and len(trailing) < len(phrase) and len(phrase) - len(trailing) not in self._word_bounds(phrase):
             trailing = ""  # 上市公司 does not end with the anaphor 公司
         phrase = phrase[:len(phrase) - len(trailing)]
         while phrase:
@@ -1085,6 +1082,11 @@ class Attacher:
         """Whether `word` is the first whole word of `phrase` (生产总值 does not start with 生产)."""
         return len(self._cut(phrase[:6])[0]) <= len(word)
 
+    def _word_bounds(self, phrase: str) -> set[int]:
+        """The offsets where the words of a phrase end (0 included): a name is stripped from a
+        lead only at a word's edge (公司 of 上市公司 is no anaphor)."""
+        return {0, *itertools.accumulate(map(len, self._cut(phrase)))}
+
     def _cut(self, piece: str) -> list[str]:
         """The words of a phrase, cut by our segmenter (为|重庆市, not 为重|庆|市)."""
         return self.segment(piece)
@@ -1092,10 +1094,10 @@ class Attacher:
     def _is_name(self, item: str, known: set[str]) -> bool:
         return item in known or item in self.known_places or item.endswith(self.org_suffixes)
 
-    def _distribute(self, readings: list[Reading], text: str, names: list[Mention]) -> None:
+    def _distribute(self, readings: list[Reading], text: str, names: list[Mention],
+                    subject_words: tuple[str, ...]) -> None:
         """`A、B、C分别增长x、y、z`: each number takes the item in its place."""
         known = {n.value for n in names} | {n.surface for n in names if n.surface}
-        subject_words = self._subject_words(names, text)
         by_sentence: dict[tuple[int, int], list[Reading]] = {}
         for reading in readings:
             by_sentence.setdefault(reading.sentence, []).append(reading)
@@ -1653,9 +1655,9 @@ class Attacher:
                            key=lambda m: m.start)
         return names
 
-    def _existential_topic(self, text: str, tokens, start: int, end: int) -> Mention | None:
+    def _existential_topic(self, text: str, start: int, end: int) -> Mention | None:
         """The noun phrase from `start` to `end` (where 共有 begins) if it is one: a time may open
-        it, it ends in a noun, and it holds no verb, no name and no figure of its own."""
+        it, it ends in a noun, and it holds no verb and no figure of its own."""
         phrase = text[start:end].strip()
         bare = self._without_times(phrase) if len(phrase) <= 16 else ""
         if len(bare) < 3 or not self.word.fullmatch(bare) or bare in self.own or bare in self.national:

@@ -7,10 +7,10 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .model import Fact, Kind
-
-SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”")
 from .phrases import phrases_agree
 from .score import periods_agree
+
+SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”")
 
 
 def _agree_or_unsaid(first: str, second: str, agree=lambda a, b: a == b) -> bool:
@@ -29,17 +29,21 @@ def _one_is_rate_of_other(first: str, second: str, rate_words: tuple[str, ...]) 
     return first.endswith(rate_words) != second.endswith(rate_words)
 
 
-def _metrics_agree(first: str, second: str, synonyms: Mapping[str, str]) -> bool:
+def _metrics_agree(first: str, second: str, short_forms: tuple[tuple[str, str], ...]) -> bool:
     """Agreeing phrases, also once each is written with the common short forms (a headline's
     单位GDP碳排放 is the body's 单位国内生产总值二氧化碳排放)."""
     return phrases_agree(first, second) or (
-        bool(synonyms) and phrases_agree(_short_forms(first, synonyms), _short_forms(second, synonyms)))
+        bool(short_forms) and phrases_agree(_shortened(first, short_forms), _shortened(second, short_forms)))
 
 
-def _short_forms(phrase: str, synonyms: Mapping[str, str]) -> str:
-    for long_form in sorted(synonyms, key=len, reverse=True):
-        phrase = phrase.replace(long_form, synonyms[long_form])
+def _shortened(phrase: str, short_forms: tuple[tuple[str, str], ...]) -> str:
+    for long_form, short_form in short_forms:
+        phrase = phrase.replace(long_form, short_form)
     return phrase
+
+
+def _longest_first(synonyms: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(synonyms.items(), key=lambda item: -len(item[0])))
 
 
 def _is_headline(fact: Fact) -> bool:
@@ -55,7 +59,7 @@ def _named_apart(first: Fact, second: Fact) -> bool:
 
 
 def same_fact(first: Fact, second: Fact, rate_words: tuple[str, ...] = (),
-              synonyms: Mapping[str, str] = MappingProxyType({})) -> bool:
+              short_forms: tuple[tuple[str, str], ...] = ()) -> bool:
     """Subject, metric, value, unit, qualifier and period all agree (SCHEMA "Merging").
 
     A mention that leaves the metric, subject or period unsaid (a headline figure) agrees
@@ -70,7 +74,7 @@ def same_fact(first: Fact, second: Fact, rate_words: tuple[str, ...] = (),
         and first.kind == second.kind
         and (first.kind != Kind.RATIO or first.text == second.text)  # a part of 61:1 is not a part of 68:1
         and _agree_or_unsaid(first.period, second.period, periods_agree)  # 2022-Q1 is 2022-01/2022-03
-        and _agree_or_unsaid(first.metric, second.metric, lambda a, b: _metrics_agree(a, b, synonyms))
+        and _agree_or_unsaid(first.metric, second.metric, lambda a, b: _metrics_agree(a, b, short_forms))
         and not (first.metric and second.metric and _one_is_rate_of_other(first.metric, second.metric, rate_words))
         and _agree_or_unsaid(first.subject, second.subject, phrases_agree)
         and not _named_apart(first, second)
@@ -84,6 +88,7 @@ def merge_mentions(facts: list[Fact], rate_words: tuple[str, ...] = (),
     A repeat may fill in what the first mention left empty (a period, a subject). `rate_words`
     (增速, 增幅…) end the metric of a rate, which is never the same fact as its level.
     """
+    short_forms = _longest_first(synonyms)  # (sorted once, not per comparison)
     merged: list[Fact] = []
     body_metric: dict[int, str] = {}  # a headline's short name (外贸) gives way to the body's (进出口总值)
     # Only facts of one value and unit can be one fact: compare within those (in order).
@@ -92,7 +97,7 @@ def merge_mentions(facts: list[Fact], rate_words: tuple[str, ...] = (),
         indices = same_value.setdefault((fact.value, fact.unit), [])
         for index in indices:
             kept = merged[index]
-            if same_fact(kept, fact, rate_words, synonyms):
+            if same_fact(kept, fact, rate_words, short_forms):
                 merged[index] = replace(
                     kept,
                     mentions=kept.mentions + fact.mentions,

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 FRACTION_PLACES = Decimal("0.000001")  # 三分之一 -> 33.333333, as SCHEMA writes it
 HUNDRED = Decimal(100)
 RANGE_SEPARATORS = "至到~-"
-RANGE_TO = "至到"  # also reach a new level (下降0.2%至5.0%), so they join only ends within 3× of each other
+RANGE_TO = "至到"  # also reach a new level (下降0.2%至5.0%): see joins_range
 WINDOW_BEFORE, WINDOW_AFTER = 8, 24  # see QuantityFinder._windows
 ANCHOR_WORD_LISTS = ("first_place", "last_place")  # rules whose words hold no numeral (榜首, 垫底)
 NEAR = 40  # longer than any not-fact match: a quoted name, 2016-2020年, 近三个季度
@@ -41,6 +41,13 @@ class Span:
     match: Any  # regex.Match
     start: int  # a qualifier word before the number is not part of the span (SCHEMA `text`)
     end: int
+
+
+def joins_range(separator: str, low: Decimal, high: Decimal) -> bool:
+    """Whether `separator` between two figures of one unit joins the ends of a range (5%-6%,
+    增长38.31%至48.07%). 至 and 到 also reach a new level (失业率下降0.2%至5.0%): they join a
+    range only between ends of one size, the top within three times the bottom."""
+    return separator not in RANGE_TO or 0 < low <= high <= 3 * low
 
 
 class QuantityFinder:
@@ -315,8 +322,8 @@ class QuantityFinder:
                 if low is None:
                     break
                 index, low_quantity = low
-                if is_range and separator in RANGE_TO and not 0 < low_quantity.value <= high.value <= 3 * low_quantity.value:
-                    break  # 失业率下降0.2%至5.0%: 至 reaches a new level; a range's ends are of one size
+                if is_range and not joins_range(separator, low_quantity.value, high.value):
+                    break  # 失业率下降0.2%至5.0%: 至 reaches a new level
                 if is_range:
                     low_quantity, high = self._as_range(low_quantity, high)
                     result[i] = high
