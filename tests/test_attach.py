@@ -525,8 +525,9 @@ def test_an_industry_after_qizhong(extractor):
     # a national bulletin: the industry is the subject; about a province: part of the metric (GOLD.md)
     fact = _by_text(extractor, "全国规模以上工业企业实现利润总额8059.6亿元，其中采矿业实现利润总额9920.7亿元。")["9920.7亿元"]
     assert (fact.subject, fact.metric) == ("采矿业", "利润总额")
-    fact = _by_text(extractor, "全省规模以上工业企业实现利润总额2500亿元，其中制造业实现利润1800亿元。")["1800亿元"]
-    assert (fact.subject, fact.metric) == ("全省", "制造业利润")
+    facts = _by_text(extractor, "全省规模以上工业企业实现利润总额2500亿元，其中制造业实现利润1800亿元，占比72%。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("1800亿元", "72%")] == [
+        ("全省", "制造业利润"), ("全省", "制造业利润占比")]
 
 
 def test_a_percentage_after_a_ranked_rate_is_that_growth(extractor):

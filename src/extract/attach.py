@@ -483,8 +483,10 @@ class Attacher:
                 if place:
                     group_here = any(n.kind == "group" and n.value == subject and n.start >= reading.clause[0]
                                      for n in names)
-                    if reading.explain["metric"] != "metric.lead":
-                        reading.metric = subject  # 五大先进制造业增长11.2%: the industry is the metric
+                    if reading.explain["metric"] != "metric.lead" and subject not in reading.metric:
+                        # 五大先进制造业增长11.2%: the industry is the metric (but 其中制造业实现利润
+                        # 1800亿元，占比72% keeps 制造业利润占比, which names it already)
+                        reading.metric = subject
                     elif group_here and not reading.metric.startswith(subject):
                         reading.metric = subject + reading.metric  # 高技术制造业|增加值增长17.1%
                     subject, how = place, "subject.place_of_group"
