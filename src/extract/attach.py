@@ -33,7 +33,6 @@ from .numerals import parse_number
 from .phrases import phrases_agree
 from .quantities import joins_range
 from .rules import Rules
-from .segment import WORDS_KEY
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,:："
@@ -99,13 +98,8 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     return spans or [(0, 0)]
 
 
-def _token_tuples(doc, tags: Mapping[str, str]) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, word, tag) per token, from the segmenter's word list when it left one."""
-    words = doc.user_data.get(WORDS_KEY) if hasattr(doc, "user_data") else None
-    if words is None:
-        for token in doc:
-            yield token.idx, token.idx + len(token.text), token.text, tags.get(token.text, "")
-        return
+def _token_tuples(words: list[str], tags: Mapping[str, str]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, word, tag) per word of a text cut into words."""
     start = 0
     for word in words:
         yield start, start + len(word), word, tags.get(word, "")
@@ -382,9 +376,10 @@ class Attacher:
 
     # -- the whole article ---------------------------------------------------
 
-    def attach(self, doc_id: str, original: str, text: str, doc: Any, quantities: list[Quantity]) -> list[Fact]:
+    def attach(self, doc_id: str, original: str, text: str, words: list[str], quantities: list[Quantity]) -> list[Fact]:
+        """The facts of the quantities of a cleaned `text`, cut into `words`."""
         segments = Segments(text)
-        tokens = Tokens(_token_tuples(doc, self.tags))
+        tokens = Tokens(_token_tuples(words, self.tags))
         label_kinds = {q: self._label_kind(q, text, quantities[i + 1:], tokens)
                        for i, q in enumerate(quantities) if q.family == "count"}
         labels = [q for q, kind in label_kinds.items() if kind]

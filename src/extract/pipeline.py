@@ -74,8 +74,8 @@ class Extractor:
             return [], []
         cleaned = self.clean(article.text)
         quantities = self.finder.quantities(cleaned, article.text)
-        doc = self.nlp(cleaned)
-        facts = self.attacher.attach(article.doc_id, article.text, cleaned, doc, quantities)
+        words = self.nlp.tokenizer.cut(cleaned)  # (the words are all attach reads: no Doc is built)
+        facts = self.attacher.attach(article.doc_id, article.text, cleaned, words, quantities)
         return quantities, merge_mentions(facts, self.attacher.rate_words, self.attacher.metric_synonyms)
 
     def extract_text(self, text: str, *, doc_id: str = "") -> list[Fact]:

@@ -22,8 +22,6 @@ import rjieba
 import spacy
 from spacy.tokens import Doc
 
-WORDS_KEY = "extract.words"
-
 # jieba's own character classes (jieba/__init__.py and jieba/finalseg): the blocks it cuts, the
 # white space it keeps apart, what it counts as Chinese, and how it splits a run of other
 # characters that no dictionary word covers.
@@ -119,13 +117,15 @@ class JiebaTokenizer:
         cached, as the same leads recur across an archive. Do not mutate the result."""
         return self.jieba.cut(phrase, hmm=False)
 
+    def cut(self, text: str) -> list[str]:
+        """The words of a text, with the HMM guesser; joined, they are the text (white space
+        included). The Extractor reads these: it has no use for a Doc of its own."""
+        return self.jieba.cut(text)
+
     def __call__(self, text: str) -> Doc:
-        # jieba returns every character, white space included, so the words joined are the
-        # text: white space stays a token of its own and no token is followed by a space.
-        words = self.jieba.cut(text)
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        doc.user_data[WORDS_KEY] = words  # plain strings, cheaper to walk than Token objects
-        return doc
+        # No token is followed by a space: white space is a token of its own.
+        words = self.cut(text)
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
 def build_nlp(user_words: Iterable[str] = ()) -> spacy.language.Language:
