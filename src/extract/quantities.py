@@ -118,30 +118,32 @@ class QuantityFinder:
     def quantities(self, text: str, original: str | None = None) -> list[Quantity]:
         """All quantities of a cleaned `text`; `text` fields are sliced from `original`.
 
-        Spans are resolved first, so a match that resolves to nothing (a bare 62.2 seen
-        by the general rule) does not hide another rule's match of the same text. Of
-        overlapping resolved spans the longest wins, then the earliest, then the rule
-        listed first; a kept span that overlaps a not-fact match is dropped.
+        Of overlapping spans the longest wins, then the earliest, then the rule listed
+        first; a span that resolves to nothing (a bare 62.2 seen by the general rule) is
+        passed over, so it does not hide another rule's match of the same text. A kept span
+        that overlaps a not-fact match is dropped. (Spans are resolved in that order, and
+        only where no longer span was kept: most never need resolving.)
         """
         original = text if original is None else original
+        spans = self.find_spans(text)
+        # sorted() is stable: among equal spans the rule listed first stays first.
+        spans.sort(key=lambda span: (-(span.end - span.start), span.start))
+        occupied = bytearray(len(text) + 1)
         resolved: list[tuple[Span, list[Quantity]]] = []
-        for span in self.find_spans(text):
+        for span in spans:
+            if any(occupied[span.start:span.end]):
+                continue
             try:
                 found = list(self.resolve_span(span, text, original))
             except (ValueError, ArithmeticError) as error:
                 log.debug("unresolved %r (%s): %s", text[span.start:span.end], span.rule.id, error)
                 continue
             if found:
+                occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
                 resolved.append((span, found))
-        # sorted() is stable: among equal spans the rule listed first stays first.
-        resolved.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
-        occupied = bytearray(len(text) + 1)
         excluded = self._not_fact_matches(text, [span for span, _ in resolved])
         kept: list[Quantity] = []
         for span, found in resolved:
-            if any(occupied[span.start:span.end]):
-                continue
-            occupied[span.start:span.end] = b"\x01" * (span.end - span.start)
             hit = next((rule_id for rule_id, applies_to, s, e in excluded
                         if s < span.end and span.start < e and (not applies_to or span.rule.id in applies_to)), None)
             if hit:
