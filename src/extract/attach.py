@@ -66,7 +66,7 @@ NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl",
 CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A name or a time found in the article."""
 
@@ -549,7 +549,7 @@ class Attacher:
             if found:
                 tail = tail[:found.start()].rstrip()
                 continue
-            filler = next((w for w in self.fillers if tail.endswith(w)), "")
+            filler = next((w for w in self.fillers if tail.endswith(w)), "") if tail.endswith(self.fillers) else ""
             if not filler or tail.endswith(self.verb_words):
                 break
             tail = tail[: -len(filler)].rstrip()
@@ -985,7 +985,7 @@ class Attacher:
             start = found.start - len(next((w for w in self.base_words if phrase.endswith(w, 0, found.start)), ""))
             phrase = phrase[:start] + phrase[found.end:]
         phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
-        for name in subject_words:
+        for name in [name for name in subject_words if name in phrase]:
             position = phrase.find(name)
             if position == 0 or (0 < position <= 2 and position in self._word_bounds(phrase)):
                 phrase = phrase[position + len(name):]  # (在渝北区…, not 公司 of 上市公司)
@@ -1008,7 +1008,8 @@ class Attacher:
             phrase = phrase[1:]
             phrase = phrase[len(next((w for w in self.not_places if phrase.startswith(w)), "")):]
         # 分别是宁波（6.3%）: a name right before the figure is whose it is, not what.
-        trailing = next((name for name in subject_words if phrase.endswith(name)), "")
+        trailing = next((name for name in subject_words if phrase.endswith(name)), "") \
+            if phrase.endswith(subject_words) else ""
         if trailing and len(trailing) < len(phrase) and len(phrase) - len(trailing) not in self._word_bounds(phrase):
             trailing = ""  # 上市公司 does not end with the anaphor 公司
         phrase = phrase[:len(phrase) - len(trailing)]
@@ -1323,9 +1324,10 @@ class Attacher:
                         and tokens[index - 1][3] in ("nr", "nrt", "ns", "") and self.word.fullmatch(tokens[index - 1][2]):
                     start, word = tokens[index - 1][0], tokens[index - 1][2] + word
                 found.append(Mention(start, end, word, "aside" if inside_noun else "place"))
-            org = self._org_ending_at(index, tokens, text)
-            if org:
-                found.append(org)
+            if word[-1:] in self.org_last or tag == "nt" or word in self.company_words:
+                org = self._org_ending_at(index, tokens, text)  # (the test spares a call per token)
+                if org:
+                    found.append(org)
         found.extend(self._groups(text, tokens))
         found.extend(Mention(m.start(), m.end(), m.group(0), "cohort") for m in self.cohort.finditer(text))
         found.extend(groups)
