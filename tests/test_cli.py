@@ -1,6 +1,7 @@
 """The command line: CSV that pandas and Excel read, exit codes, messages on stderr."""
 
 import csv
+import json
 import subprocess
 import sys
 from decimal import Decimal
@@ -49,6 +50,21 @@ def test_stdout_when_no_output(capsys):
     assert main(["run", str(SEED), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == ",".join(COLUMNS)
+
+
+def test_dash_output_is_stdout(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", str(SEED), "--quiet", "-o", "-", "--format", "jsonl"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["doc_id"] == SEED.stem and not (tmp_path / "-").exists()
+
+
+def test_inputs_without_articles_are_named(capsys, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "blank.jsonl").write_text("\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "empty"), str(tmp_path / "blank.jsonl"), "-o", str(tmp_path / "f.csv")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: no articles in {tmp_path / 'empty'}, {tmp_path / 'blank.jsonl'}" in err
 
 
 def test_missing_input_is_a_usage_error(capsys, tmp_path):

@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="an article (.txt), a folder (every *.txt below it), a glob, - for stdin, or a table "
                           "of articles: .jsonl ({\"doc_id\": …, \"text\": …} per line), .csv or .parquet")
     run.add_argument("-o", "--output", metavar="FILE",
-                     help="write the facts here: .csv, .jsonl or .parquet (default: CSV on stdout)")
+                     help="write the facts here: .csv, .jsonl or .parquet (default, or -: CSV on stdout)")
     run.add_argument("--format", choices=("csv", "jsonl", "parquet"), help="output format, if not by suffix")
     run.add_argument("--id-col", default="doc_id", metavar="NAME", help="id column of a table input (default doc_id)")
     run.add_argument("--text-col", default="text", metavar="NAME", help="text column of a table input (default text)")
@@ -186,9 +186,10 @@ def _run(args) -> int:
         from .rules import load_rules
 
         load_rules(patterns)  # a pattern error stops the run before it starts (exit 2)
-    if args.resume and not args.output:
+    output = None if args.output == "-" else args.output  # -o - is stdout, as - is stdin
+    if args.resume and not output:
         raise InputError("--resume needs an output file (-o)")
-    writer = open_writer(args.output, format_for(args.output, args.format), explain=args.explain,
+    writer = open_writer(output, format_for(output, args.format), explain=args.explain,
                          resume=args.resume, stream=sys.stdout)
     skipped = 0
 
@@ -244,6 +245,8 @@ def _run(args) -> int:
     seconds = time.monotonic() - started
     done = f" ({skipped} already done)" if skipped else ""
     print(f"{articles} articles{done}, {facts} facts, {len(failures)} failed, {seconds:.1f}s", file=sys.stderr)
+    if not (articles or skipped or failures):  # an empty folder or table is no error, but say so
+        print(f"warning: no articles in {', '.join(args.inputs)}", file=sys.stderr)
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
