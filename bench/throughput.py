@@ -7,6 +7,7 @@ It builds a corpus of at least --size-mb MB from the bundled articles and measur
 same text and in the same run:
 
 1. bare `jieba.cut` (a private jieba.Tokenizer), characters per second;
+   and, for reference, the pipeline's own segmenter (jieba's words, cut by jieba-rs);
 2. our whole pipeline in one process (`Extractor.extract`), characters per second, and its
    ratio to bare jieba (the two timed in turns, copy by copy, with our phrase caches cleared
    at each copy so that repeating articles does not flatter us);
@@ -57,8 +58,9 @@ def write_jsonl(records: list[tuple[str, str]], path: Path) -> None:
             handle.write(json.dumps({"doc_id": doc_id, "text": text}, ensure_ascii=False) + "\n")
 
 
-def jieba_and_pipeline(records: list[tuple[str, str]]) -> tuple[float, float]:
-    """Seconds of bare `jieba.cut` and of our whole pipeline on the same text, timed copy by copy
+def jieba_and_pipeline(records: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """Seconds of bare `jieba.cut`, of our segmenter alone (segment.JiebaWords) and of our whole
+    pipeline on the same text, timed copy by copy
     in turns, so that a machine that speeds up or slows down during the run affects both alike.
 
     Each copy of the bundled articles starts with the pipeline's phrase caches cold, as they
@@ -74,19 +76,24 @@ def jieba_and_pipeline(records: list[tuple[str, str]]) -> tuple[float, float]:
     copies: dict[str, list[tuple[str, str]]] = {}
     for doc_id, text in records:
         copies.setdefault(doc_id.rsplit("_", 1)[1], []).append((doc_id, text))
-    jieba_seconds = ours_seconds = 0.0
+    segmenter = extractor.nlp.tokenizer
+    jieba_seconds = segmenter_seconds = ours_seconds = 0.0
     for copy in copies.values():
         started = time.perf_counter()
         for _, text in copy:
             for _ in tokenizer.cut(text):
                 pass
         jieba_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        for _, text in copy:
+            segmenter.cut(text)
+        segmenter_seconds += time.perf_counter() - started
         extractor.clear_caches()
         started = time.perf_counter()
         for doc_id, text in copy:
             extractor.extract(Article(doc_id=doc_id, text=text))
         ours_seconds += time.perf_counter() - started
-    return jieba_seconds, ours_seconds
+    return jieba_seconds, segmenter_seconds, ours_seconds
 
 
 def command(args: list[str]) -> tuple[float, int]:
@@ -127,8 +134,10 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"corpus: {len(corpus)} articles, {characters:,} characters, {megabytes:.1f} MB")
 
-    jieba_seconds, ours_seconds = jieba_and_pipeline(corpus)
+    jieba_seconds, segmenter_seconds, ours_seconds = jieba_and_pipeline(corpus)
     print(f"bare jieba.cut        {characters / jieba_seconds:12,.0f} characters/s")
+    print(f"  our segmenter       {characters / segmenter_seconds:12,.0f} characters/s"
+          f"   = {jieba_seconds / segmenter_seconds:.2f} x bare jieba (the same words, by jieba-rs)")
     print(f"pipeline, 1 process   {characters / ours_seconds:12,.0f} characters/s"
           f"   = {jieba_seconds / ours_seconds:.2f} x bare jieba")
 
