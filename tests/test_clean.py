@@ -52,6 +52,13 @@ def test_furniture_lines(rules, line):
     assert clean_text(text, rules).split("\n")[1].strip() == ""
 
 
+@pytest.mark.parametrize("line", ["今天最高气温37摄氏度", "每人每天摄入食盐不超过5克", "全市新装摄像头2000个"])
+def test_lines_with_words_that_hold_a_credit_character_are_read(rules, line):
+    # 摄 is a photo credit only as a word of its own (张三 摄), not inside 摄氏度 or 摄入.
+    assert clean_text(line, rules) == line
+    assert clean_text(f"标题\n{line}\n正文。", rules).split("\n")[1] == line
+
+
 def test_repeated_title_is_masked_but_a_different_one_is_read(rules):
     same = clean_text("1-4月西安增长\n　　原标题：1-4月西安增长\n正文。", rules)
     assert same.split("\n")[1].strip() == ""
