@@ -144,8 +144,8 @@ def parse_number(text: str, table: NumeralTable) -> Decimal:
     >>> t = load_rules().numerals
     >>> [str(parse_number(s, t)) for s in ["2009.52亿", "三千二百万", "一百零五", "3万4000"]]
     ['200952000000.00', '32000000', '105', '34000']
-    >>> str(parse_number("2.79万亿", t)), str(parse_number("负三点五", t))
-    ('2790000000000.00', '-3.5')
+    >>> str(parse_number("2.79万亿", t)), str(parse_number("负三点五", t)), str(parse_number("零下5", t))
+    ('2790000000000.00', '-3.5', '-5')
 
     Raises:
         ValueError: the text is not a number.
@@ -154,10 +154,11 @@ def parse_number(text: str, table: NumeralTable) -> Decimal:
     if not text:
         raise ValueError("empty number")
     sign = 1
-    if text[0] in ARABIC_SIGNS or text[0] in table.signs:
-        symbol = ARABIC_SIGNS.get(text[0]) or table.signs[text[0]]
+    word = text[0] if text[0] in ARABIC_SIGNS else next((w for w in table.signs if text.startswith(w)), "")
+    if word:  # -3.2, 负三, 零下5
+        symbol = ARABIC_SIGNS.get(word) or table.signs[word]
         sign = -1 if symbol == "-" else 1
-        text = text[1:]
+        text = text[len(word):]
     tokens = _tokenize(text, table)
     if not tokens:
         raise ValueError("no digits")
