@@ -40,7 +40,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
     quantities = target / "quantities.toml"
     text = quantities.read_text(encoding="utf-8")
     text = text.replace('id = "quantity.bare"', 'id = "quantity.amount"')  # a duplicate id
-    text = text.replace("regex = '百分之", "regex = '(百分之", 1)  # a regex that does not compile
+    text = text.replace("百分之 (?P<number>", "百分之 ((?P<number>", 1)  # a regex that does not compile
     text = text.replace('resolve = "ratio"', 'resolve = "ratios"')  # an unknown resolver
     quantities.write_text(text, encoding="utf-8")
     with pytest.raises(PatternError) as raised:

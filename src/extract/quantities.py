@@ -191,8 +191,9 @@ class QuantityFinder:
         resolve = rule.resolve
         if resolve == "amount":
             yield from self._resolve_amount(span, groups, text, original, qualifier, before or inside)
-        elif resolve == "percent_words":
-            yield make(parse_number(number, table), "%", "percent")
+        elif resolve == "percent_words":  # 百分之十二; 负百分之二 carries its sign in front
+            sign = -1 if table.signs.get(groups.get("sign") or "") == "-" else 1
+            yield make(sign * parse_number(number, table), "%", "percent")
         elif resolve == "tenths":
             tenth = groups.get("tenth") or ""
             extra = Decimal(5) if tenth == "半" else Decimal(table.digits[tenth]) if tenth else Decimal(0)
