@@ -55,9 +55,10 @@ class QuantityFinder:
 
     def __init__(self, rules: Rules):
         self.rules = rules
-        # 至少已有11个, 超过了30%, 约降1.0%: a qualifier word may stand a little before the number.
+        # 至少已有11个, 超过了30%, 约降1.0%, 约合人民币36亿元: a qualifier word may stand a little
+        # before the number.
         self._before = rules.compile(r"(?: \L<q_before> ) (?: 已有 | 已经 | 已 | 有 | 了 | 达 | 为 | 是 | 占"
-                                     r" | \L<increase_word> | \L<decrease_word> ){0,2} \s* \Z")
+                                     r" | \L<increase_word> | \L<decrease_word> | \L<currency_name> ){0,2} \s* \Z")
         self._before_word = rules.compile(r"\L<q_before>")
         table = rules.numerals
         anchors = set("0123456789") | set(table.digits) | set(table.compound_digits) | set(table.small_units) \
