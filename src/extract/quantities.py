@@ -196,6 +196,11 @@ class QuantityFinder:
             sign = -1 if table.signs.get(groups.get("sign") or "") == "-" else 1
             yield make(sign * parse_number(number, table), "%", "percent")
         elif resolve == "tenths":
+            ends = parse_range(number, table) if not groups.get("tenth") else None
+            if ends:  # 七八成: 70 % to 80 %, a fuzzy range like 五六十
+                for end_value, end_qualifier in zip(ends, (Qualifier.AT_LEAST, Qualifier.AT_MOST)):
+                    yield make(end_value * 10, "%", "percent", qualifier=end_qualifier)
+                return
             tenth = groups.get("tenth") or ""
             extra = Decimal(5) if tenth == "半" else Decimal(table.digits[tenth]) if tenth else Decimal(0)
             tenths = Decimal("0.5") if number == "半" else parse_number(number, table)  # 半成 = 5 %
