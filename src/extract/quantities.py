@@ -65,6 +65,10 @@ class QuantityFinder:
             | set(table.magnitudes) | {w[0] for name in ANCHOR_WORD_LISTS for w in rules.named_lists.get(name, ())} \
             | set(rules.named_lists.get("anchor_char", ()))
         self._anchor = regex.compile("[" + "".join(regex.escape(c) for c in sorted(anchors)) + "]+")
+        # Currencies other than the yuan, by every name they are written with (港币, 新台币), longest first.
+        self._foreign_currencies = tuple(sorted((form for form, info in rules.units.items()
+                                                 if info.family == "currency" and info.unit != "元"),
+                                                key=lambda form: (-len(form), form)))
         # The low end of a range or an earlier list item, written without its unit.
         self._bare_tail = rules.compile(r"(?P<number> (?&num) ) \s* \Z")
 
@@ -284,6 +288,10 @@ class QuantityFinder:
         symbol = groups.get("symbol") or ""
         if not info and symbol:  # ￥100万: the sign is the unit
             info = self.rules.units[self.rules.currency_symbols[symbol]]
+        if info and info.unit == "元":  # 港币10亿元, 新台币300亿元: 元 of the currency named before
+            head = text[max(0, start - 6):start].rstrip()
+            named = next((form for form in self._foreign_currencies if head.endswith(form)), "")
+            info = self.rules.units[named] if named else info
         family = info.family if info else ("index" if rule.id == "quantity.bare" else "")
         yield Quantity(value=value, unit=info.unit if info else "", qualifier=qualifier,
                        text=original[start:span.end], start=start, end=span.end, rule=rule.id, family=family,
