@@ -399,6 +399,13 @@ def test_a_company_opening_the_sentence_with_verb_like_words(extractor):
         ("世纪联合控股", "净利"), ("世纪联合控股", "净亏损")]
 
 
+def test_a_share_of_one_kind_in_another_names_no_company(extractor):
+    # 占 relates two things; 新能源汽车销量占汽车 is no company (汽车 ends company names elsewhere)
+    facts = _by_text(extractor, "新能源汽车销量占汽车总销量的比重达到31.6%，比上年提高5.9个百分点。")
+    assert [facts[t].subject for t in ("31.6%", "5.9个百分点")] == ["全国", "全国"]
+    assert facts["31.6%"].metric == "新能源汽车销量占汽车总销量的比重"
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

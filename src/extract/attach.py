@@ -1678,7 +1678,9 @@ class Attacher:
         start = tokens[first][0]
         if first == index or (start and text[start - 1] not in "。！？\n") or tokens[first][3] not in NAME_TAGS \
                 or tokens[first][2] in self.strip_word_set or tokens[index][1] - start < 4 \
-                or not any(token[3] == "v" for token in tokens[first:index]):  # (the other names end above)
+                or not any(token[3] == "v" for token in tokens[first:index]) \
+                or any(token[2] in self.object_before for token in tokens[first:index]):
+            # (the other names end above; 占, 与, 比 relate two things: 新能源汽车销量占汽车总销量)
             return None
         return Mention(start, tokens[index][1], text[start:tokens[index][1]], "org")
 
