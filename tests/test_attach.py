@@ -406,6 +406,13 @@ def test_a_share_of_one_kind_in_another_names_no_company(extractor):
     assert facts["31.6%"].metric == "新能源汽车销量占汽车总销量的比重"
 
 
+def test_closing_moves_and_days_are_no_metric_words(extractor):
+    # 收涨/收跌 are the close's moves; 今日, 今天 name no period and are no part of what is measured
+    facts = _by_text(extractor, "今日沪指收涨0.5%，报3050.12点。周五，深成指收跌1.2%。今天北京最高气温35℃。")
+    assert [(facts[t].metric, str(facts[t].value)) for t in ("0.5%", "3050.12点", "1.2%", "35℃")] == [
+        ("沪指", "0.5"), ("沪指", "3050.12"), ("深成指", "-1.2"), ("最高气温", "35")]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [
