@@ -413,6 +413,13 @@ def test_closing_moves_and_days_are_no_metric_words(extractor):
         ("沪指", "0.5"), ("沪指", "3050.12"), ("深成指", "-1.2"), ("最高气温", "35")]
 
 
+def test_a_signed_percentage_after_a_period_comparison_is_a_growth(extractor):
+    # SCHEMA: 同比-2.3% is -2.3, a growth, with no verb
+    facts = _by_text(extractor, "营业收入100亿元（同比+5%），净利润10亿元，同比-3.2%。")
+    assert [(facts[t].metric, facts[t].kind.value, str(facts[t].value)) for t in ("+5%", "-3.2%")] == [
+        ("营业收入", "growth", "5"), ("净利润", "growth", "-3.2")]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -187,6 +187,7 @@ class Attacher:
         # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
         self.share_lead = regex.compile(r"占 (?! [比据有用领到] ) (?= [^占，,。；;]+ \Z )", regex.VERBOSE)
         self.measure_nouns = _longest_first(lists["measure_noun"])
+        self.period_comparisons = _longest_first(lists["period_comparison"])
         # The strip words indexed by their last and first character, for the per-figure loop.
         self.strip_last: dict[str, tuple[str, ...]] = {}
         self.strip_first: dict[str, tuple[str, ...]] = {}
@@ -596,6 +597,10 @@ class Attacher:
             rate = next(word for word in self.rate_words if tail.rstrip("为").endswith(word))
             reading.kind, reading.negative = Kind.GROWTH, rate in self.decrease
             reading.explain["kind"] = f"kind.rate:{rate}"
+        elif quantity.family in ("percent", "permille") and lead.rstrip("（( ").endswith(self.period_comparisons):
+            # 利润同比-2.3%, （同比+5%）: a percentage set against an earlier period is its growth
+            reading.kind = Kind.GROWTH
+            reading.explain["kind"] = "kind.period_comparison"
         elif quantity.family in ("percent", "permille", "multiple") and rate_after \
                 and len(rate_after.group("rate")) > 1 and not self._has_verb(rate_after.group("measured")):
             # 实现了8.5%的增长, 以10.9%的财政收入增速: the rate after the figure says what it is
