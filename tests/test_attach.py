@@ -420,6 +420,14 @@ def test_a_signed_percentage_after_a_period_comparison_is_a_growth(extractor):
         ("营业收入", "growth", "5"), ("净利润", "growth", "-3.2")]
 
 
+def test_a_move_of_a_bare_rate_word_is_of_the_growth_before_it(extractor):
+    # 增速 alone is the rate of the growth just said; listed moves take listed growths in order
+    facts = _by_text(extractor, "杭州市地区生产总值同比增长5.8%，增速比上半年提高0.2个百分点。"
+                                "商品房销售面积、销售额同比分别下降39.0%、46.6%，降幅较3月分别扩大21.3、20.4个百分点。")
+    assert [facts[t].metric for t in ("0.2个百分点", "21.3", "20.4个百分点")] == [
+        "地区生产总值增速", "商品房销售面积降幅", "销售额降幅"]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -505,6 +505,7 @@ class Attacher:
         self._ratio_parties(readings, names, own_names, text)
         self._infer_units(readings)
         self._article_metric(readings)
+        self._rate_of_growth_before(readings)
         readings = self._drop_thresholds(readings, text)
 
         facts = []
@@ -914,6 +915,30 @@ class Attacher:
             usual = [(n, metric) for (unit, metric), n in counts.most_common() if unit == reading.quantity.unit]
             if usual and usual[0][0] >= 3 and (len(usual) == 1 or usual[1][0] < usual[0][0]):
                 reading.metric, reading.explain["metric"] = usual[0][1], "metric.article"
+
+    def _rate_of_growth_before(self, readings: list[Reading]) -> None:
+        """…同比增长5.8%，增速比上半年提高0.2个百分点: a move in points of a rate named only by
+        its rate word (增速) is of the growth said before it in the sentence (地区生产总值增速).
+        Moves listed after a list of growths take them in order (销售面积、销售额同比分别下降
+        39.0%、46.6%，降幅较3月分别扩大21.3、20.4个百分点)."""
+        by_sentence: dict[tuple[int, int], list[Reading]] = {}
+        for reading in readings:
+            by_sentence.setdefault(reading.sentence, []).append(reading)
+        for sentence in by_sentence.values():
+            moves = [r for r in sentence if r.quantity.family == "points" and r.metric in self.rate_words]
+            if not moves:
+                continue
+            growths = [r for r in sentence if r.kind == Kind.GROWTH and r.metric and r.metric not in self.rate_words]
+            for move in moves:
+                before = [r for r in growths if r.quantity.start < move.quantity.start]
+                if not before:
+                    continue
+                listed = [r for r in moves if r.clause == move.clause]
+                last_list = [r for r in before if r.clause == before[-1].clause]
+                growth = last_list[listed.index(move)] if len(listed) > 1 and len(last_list) == len(listed) \
+                    else before[-1]
+                move.metric = growth.metric.split("（")[0] + move.metric
+                move.explain["metric"] += "+rate_of_growth"
 
     @staticmethod
     def _paragraph_metric(reading: Reading, earlier: list[Reading]) -> str:
