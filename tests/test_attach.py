@@ -428,6 +428,15 @@ def test_a_move_of_a_bare_rate_word_is_of_the_growth_before_it(extractor):
         "地区生产总值增速", "商品房销售面积降幅", "销售额降幅"]
 
 
+def test_company_report_measures_read_whole(extractor):
+    # the accounting names are one metric (not a group 归属于上市公司); 公司 alone is the company
+    # already named, not a kind before a name in apposition; 研发投入 is a noun
+    facts = _by_text(extractor, "宁德时代发布年报。归属于上市公司股东的净利润441.21亿元，同比增长43.58%。"
+                                "公司锂离子电池销量为390GWh，研发投入183.56亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("441.21亿元", "390GWh", "183.56亿元")] == [
+        ("宁德时代", "归属于上市公司股东的净利润"), ("宁德时代", "锂离子电池销量"), ("宁德时代", "研发投入")]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -1652,8 +1652,11 @@ class Attacher:
         name = text[tokens[first][0]:end]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following and following[0] == end and word.endswith(self.body_nouns) and len(following[2]) >= 2 \
-                and following[3] in ("nr", "nrt", "nz", "eng") and following[2] not in self.not_names:
+                and following[3] in ("nr", "nrt", "nz", "eng") and following[2] not in self.not_names \
+                and (len(word) > 2 or (index and tokens[index - 1][1] == tokens[index][0]
+                                       and tokens[index - 1][3] in COMMON_NOUN_TAGS)):
             # 纯电动汽车专业公司特斯拉: the kind, then the name in apposition; the name is who
+            # (a kind: 公司 alone is the company already named, 公司锂离子电池销量)
             return Mention(following[0], following[1], following[2], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
