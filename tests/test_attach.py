@@ -437,6 +437,12 @@ def test_company_report_measures_read_whole(extractor):
         ("宁德时代", "归属于上市公司股东的净利润"), ("宁德时代", "锂离子电池销量"), ("宁德时代", "研发投入")]
 
 
+def test_a_basis_of_comparison_is_no_metric(extractor):
+    # 按可比口径, 按不变价格计算 say how a growth is measured, not what grows
+    facts = _by_text(extractor, "国内旅游出游8.26亿人次，按可比口径同比增长71.3%。")
+    assert facts["71.3%"].metric == "国内旅游出游"
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [
