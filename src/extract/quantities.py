@@ -65,6 +65,7 @@ class QuantityFinder:
             | set(table.magnitudes) | {w[0] for name in ANCHOR_WORD_LISTS for w in rules.named_lists.get(name, ())} \
             | set(rules.named_lists.get("anchor_char", ()))
         self._anchor = regex.compile("[" + "".join(regex.escape(c) for c in sorted(anchors)) + "]+")
+        self._lookalikes = tuple(rules.named_lists.get("qualifier_lookalike", ()))
         # Currencies other than the yuan, by every name they are written with (港币, 新台币), longest first.
         self._foreign_currencies = tuple(sorted((form for form, info in rules.units.items()
                                                  if info.family == "currency" and info.unit != "元"),
@@ -168,6 +169,8 @@ class QuantityFinder:
         word = self._before_word.match(found.group(0)).group(0)
         if word in self.rules.only_before_magnitude and not self._is_bare_magnitude(number):
             return None
+        if window.endswith(self._lookalikes, 0, found.start() + len(word)):
+            return None  # 签约11个项目: the 约 of 签约 qualifies nothing
         return self.rules.qualifiers_before[word]
 
     def _is_bare_magnitude(self, number: str) -> bool:
