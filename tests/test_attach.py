@@ -443,6 +443,19 @@ def test_a_basis_of_comparison_is_no_metric(extractor):
     assert facts["71.3%"].metric == "国内旅游出游"
 
 
+def test_a_name_before_its_measure_and_a_rank_verb_is_ranked(extractor):
+    # the scope of a ranking stands right before it (位列全球); a name before the measure and
+    # the rank verb is who is ranked; a top list is a bound (SCHEMA: 入围前十 → 10, <=)
+    facts = _by_text(extractor, "比亚迪销量位列全球前三。宁德时代装机量位居全球第一。")
+    assert [(facts[t].subject, facts[t].metric, str(facts[t].value), facts[t].quantity.qualifier.value)
+            for t in ("前三", "第一")] == [("比亚迪", "销量", "3", "<="), ("宁德时代", "装机量", "1", "=")]
+
+
+def test_a_top_list_that_labels_a_group_is_no_fact(extractor):
+    facts = _by_text(extractor, "2023年GDP排名前三的城市分别是上海、北京和深圳。")
+    assert facts == {}
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

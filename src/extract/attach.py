@@ -292,8 +292,8 @@ class Attacher:
         self.rank_verb_in = rules.compile(r"\L<rank_verb>")
         self.rank_verbs = tuple(lists["rank_verb"])
         self.ranking_nouns = tuple(lists["ranking_noun"])
-        self.rank_scope_gap = rules.compile(
-            r"(?! (?: 在 [\p{Han}]{1,8}? )? \L<rank_verb> ) [\p{Han}]{0,6}")  # 苏州在全国排名第5: 苏州
+        # (not across a rank verb: 苏州在全国排名第5, 比亚迪销量位列全球第三: 苏州, 比亚迪)
+        self.rank_scope_gap = rules.compile(r"(?: (?! \L<rank_verb> ) \p{Han} ){0,6}")
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
         self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
         self.word_start = regex.compile(r"[\p{Han}A-Za-z]")
