@@ -451,11 +451,6 @@ def test_a_name_before_its_measure_and_a_rank_verb_is_ranked(extractor):
             for t in ("前三", "第一")] == [("比亚迪", "销量", "3", "<="), ("宁德时代", "装机量", "1", "=")]
 
 
-def test_a_top_list_that_labels_a_group_is_no_fact(extractor):
-    facts = _by_text(extractor, "2023年GDP排名前三的城市分别是上海、北京和深圳。")
-    assert facts == {}
-
-
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [
