@@ -451,6 +451,12 @@ def test_a_name_before_its_measure_and_a_rank_verb_is_ranked(extractor):
             for t in ("前三", "第一")] == [("比亚迪", "销量", "3", "<="), ("宁德时代", "装机量", "1", "=")]
 
 
+def test_a_kind_of_body_the_dictionary_tags_as_an_organisation_is_no_name(extractor):
+    # jieba tags 普通高校 nt; the graduates are the province's
+    facts = _by_text(extractor, "今年全省普通高校毕业生50万人。")
+    assert (facts["50万人"].subject, facts["50万人"].metric) == ("全省", "普通高校毕业生")
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -194,6 +194,7 @@ class Attacher:
         self.level_words = lists["level_verb"] | lists["filler_word"] | lists["agent_verb"]
         self.verb_words = _longest_first(self.increase | self.decrease)
         self.company_words = _longest_first(lists["company_word"])
+        self.kind_prefixes = _longest_first(lists["kind_prefix"])
         for word in self.strip_words:
             self.strip_last[word[-1]] = self.strip_last.get(word[-1], ()) + (word,)
             self.strip_first[word[0]] = self.strip_first.get(word[0], ()) + (word,)
@@ -1650,6 +1651,8 @@ class Attacher:
         while first < index and tokens[first][3] == "v":
             first += 1
         name = text[tokens[first][0]:end]
+        if first == index and word.startswith(self.kind_prefixes):
+            return None  # 普通高校, 商业银行: a kind of body, whatever the dictionary's tag
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following and following[0] == end and word.endswith(self.body_nouns) and len(following[2]) >= 2 \
                 and following[3] in ("nr", "nrt", "nz", "eng") and following[2] not in self.not_names \
