@@ -457,6 +457,14 @@ def test_a_kind_of_body_the_dictionary_tags_as_an_organisation_is_no_name(extrac
     assert (facts["50万人"].subject, facts["50万人"].metric) == ("全省", "普通高校毕业生")
 
 
+def test_hong_kong_and_taiwan_usage(extractor):
+    # 實質 is 实际 (a real growth); 第三季 without 度 is a quarter
+    facts = _by_text(extractor, "2023年本地生產總值實質增長3.2%。台積電2023年第三季營收5467億元新台幣。")
+    assert (facts["3.2%"].metric, facts["3.2%"].period) == ("本地生产总值（实质）", "2023")
+    assert (facts["5467億元新台幣"].subject, facts["5467億元新台幣"].metric, facts["5467億元新台幣"].period) == (
+        "台积电", "营收", "2023-Q3")
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [
