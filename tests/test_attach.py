@@ -465,6 +465,13 @@ def test_hong_kong_and_taiwan_usage(extractor):
         "台积电", "营收", "2023-Q3")
 
 
+def test_an_official_source_reports_on_its_own_place(extractor):
+    facts = _by_text(extractor, "据广东省统计局数据，前三季度地区生产总值增长4.5%。")
+    assert facts["4.5%"].subject == "广东省"
+    facts = _by_text(extractor, "据上海证券报报道，今年汽车销量增长20%。")  # a newspaper is no jurisdiction
+    assert facts["20%"].subject == "全国"
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

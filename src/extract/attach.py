@@ -1439,7 +1439,25 @@ class Attacher:
                         and actor.start >= sentence_starts[bisect_right(sentence_starts, mention.start) - 1]:
                     kind = "aside"  # 中通国际在越南已开通…, 特斯拉…，在全球…中占了约2成: where it acted, not who
             named.append(replace(mention, kind=kind))
-        return named
+        return self._jurisdictions_of_sources(named)
+
+    def _jurisdictions_of_sources(self, names: list[Mention]) -> list[Mention]:
+        """据广东省统计局数据，前三季度地区生产总值增长4.5%: an official body that reports the
+        figures reports on its own place, which is then named where the body is."""
+        places = []
+        for mention in names:
+            if mention.kind != "source" or not mention.value.endswith(self.official_suffixes):
+                continue
+            place = next((mention.value[:size] for size in range(min(len(mention.value) - 1, 6), 1, -1)
+                          if self._is_known_place(mention.value[:size])), "")
+            if place:
+                places.append(Mention(mention.start, mention.start + len(place), place, "place"))
+        return sorted(names + places, key=lambda m: m.start) if places else names
+
+    def _is_known_place(self, word: str) -> bool:
+        """广东, 广东省, 西安市: a known place, with or without its level."""
+        return word in self.known_places or (word.endswith(self.place_suffixes)
+                                            and word[:-1] in self.known_places)
 
     def _speakers_we(self, names: list[Mention], text: str) -> list[Mention]:
         """“…我们在曼谷转运中心临时增加了2000名员工…”极兔国际泰国品牌经理刘谦丽介绍: inside a
