@@ -87,7 +87,7 @@ METRICS = [
     ("3名嫌疑人已被警方控制，另有2人在逃。", "2人", "在逃人数"),  # 另 alone is no metric
     ("深圳市常住人口1779.01万人，比上年末增加12.93万人。", "12.93万人", "常住人口"),  # 上年末 whole
     ("上海证券交易所共有上市公司2263家。", "2263家", "上市公司"),  # 公司 here is no anaphor
-    ("今年以来，杭州共新增市场主体27.72万户。", "27.72万户", "市场主体"),
+    ("今年以来，杭州共新增市场主体27.72万户。", "27.72万户", "新增市场主体"),  # a flow named as a noun (GOLD.md)
     ("前三季度，广东地区生产总值96161.58亿元。", "96161.58亿元", "地区生产总值"),
     ("农村居民人均可支配收入增长7.6%，快于城镇居民2.4个百分点。", "2.4个百分点", "农村居民人均可支配收入增速（比城镇居民）"),
     ("前三季度国内生产总值823131亿元。", "823131亿元", "国内生产总值"),  # 国内 is part of the noun
@@ -470,6 +470,15 @@ def test_an_official_source_reports_on_its_own_place(extractor):
     assert facts["4.5%"].subject == "广东省"
     facts = _by_text(extractor, "据上海证券报报道，今年汽车销量增长20%。")  # a newspaper is no jurisdiction
     assert facts["20%"].subject == "全国"
+
+
+def test_employment_report_phrasing(extractor):
+    # 新增 before a noun names the new amount; 控制在 reports the same measure's limit;
+    # 惠及 (a place in jieba's dictionary) is nobody
+    facts = _by_text(extractor, "上半年，全市新增城镇就业12.3万人。城镇登记失业率为2.1%，控制在3%以内。"
+                                "全市共发放就业补贴资金8.6亿元，惠及企业2.1万家次。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("12.3万人", "3%以内", "2.1万家次")] == [
+        ("全市", "新增城镇就业"), ("全市", "城镇登记失业率"), ("全市", "惠及企业")]
 
 
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):

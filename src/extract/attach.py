@@ -691,7 +691,11 @@ class Attacher:
             # 共处理互联网支付业务1439.57亿笔、金额57.37万亿元: the amount of the business before
             before = next((r for r in reversed(earlier) if r.sentence == reading.sentence and r.metric), None)
             if before and not before.metric.endswith(self.measure_nouns):
-                metric, how = before.metric.split("（")[0] + metric, "metric.measure_of_before"
+                # (新增国家高新技术企业126家，总数达到862家: the total is of the kind, not of the new)
+                noun = before.metric.split("（")[0]
+                noun = next((noun[len(w):] for w in self.noun_forming_verbs if noun.startswith(w)
+                             and len(noun) > len(w)), noun)
+                metric, how = noun + metric, "metric.measure_of_before"
         if metric and (metric in self.share_nouns or metric.removeprefix("所占") in self.share_nouns):
             # 其中1.16亿元为投资收益，占比超6成: a bare share is the share of the figure before.
             part = self._inherited_metric(reading, earlier)
@@ -1055,8 +1059,10 @@ class Attacher:
                 continue
             # Only whole words are stripped in front: 增加值 is a noun, not 增加 and 值; of
             # single characters only adverbs (已|培育, 仅|酒店), not 总 of 总增量 or 比 of a base.
+            # (新增 before a noun names the new amount: 新增城镇就业, 新增人民币贷款; GOLD.md)
             word = next((w for w in self.strip_first.get(phrase[0], ())
                          if (len(w) > 1 or w in self.leading_adverbs) and phrase.startswith(w)
+                         and w not in self.noun_forming_verbs
                          and len(phrase) > len(w) and self._starts_with_word(phrase, w)), "")
             if word:
                 phrase = phrase[len(word):]
