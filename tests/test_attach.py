@@ -481,6 +481,13 @@ def test_employment_report_phrasing(extractor):
         ("全市", "新增城镇就业"), ("全市", "城镇登记失业率"), ("全市", "惠及企业")]
 
 
+def test_a_city_named_without_its_level_is_the_city_of_all_its_figures(extractor):
+    # 成都 in the title is the 市 of 全市; 增长面 (the share of industries that grew) is a noun
+    facts = _by_text(extractor, "2024年一季度成都经济运行情况\n全市规模以上工业增加值同比增长8.1%。"
+                                "35个工业行业大类中有24个行业增加值实现增长，增长面为68.6%。")
+    assert (facts["8.1%"].subject, facts["68.6%"].metric, facts["68.6%"].kind.value) == ("成都市", "增长面", "level")
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -273,6 +273,7 @@ class Attacher:
         self.not_names = lists["not_name"] | lists["economy_sector"]
         self.not_places = lists["not_place"]
         self.known_places = lists["known_place"]
+        self.known_cities = lists["known_city"]
         self.known_companies = lists["known_company"]
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
@@ -1792,6 +1793,8 @@ class Attacher:
                 for found in self.level_place.finditer(mention.value):
                     if mention.kind == "place" or found.start() == 0:
                         counts[found.group(0)] += 1
+                if mention.kind == "place" and mention.value in self.known_cities:
+                    counts[mention.value + "市"] += 1  # 成都 in a title is 成都市 to 全市
         best: dict[str, str] = {}
         for name, _ in counts.most_common():
             if len(name) >= 2 and name not in self.own and name[-1] not in best:

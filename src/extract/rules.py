@@ -255,6 +255,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
     places = raw["places.toml"]
     _check_keys("places.toml", places, {"places"}, {"places"}, problems)
     named["known_place"] = frozenset(w for words in places.get("places", {}).values() for w in words)
+    named["known_city"] = frozenset(places.get("places", {}).get("cities", ()))
     for file_name in ("quantities.toml", "not_facts.toml", "context.toml"):
         for list_name, words in raw[file_name].get("lists", {}).items():
             if list_name in named:
