@@ -488,6 +488,16 @@ def test_a_city_named_without_its_level_is_the_city_of_all_its_figures(extractor
     assert (facts["8.1%"].subject, facts["68.6%"].metric, facts["68.6%"].kind.value) == ("成都市", "增长面", "level")
 
 
+def test_a_multiple_of_a_named_base_is_a_level_against_it(extractor):
+    # GOLD.md: 是…的3倍 is a level; the base goes into the metric and is nobody's subject;
+    # a time as the base (是上年的2.4倍) leaves the metric bare
+    facts = _by_text(extractor, "全市人均GDP达到12.5万元，相当于全国平均水平的1.4倍。出口额是进口额的2.3倍。"
+                                "比亚迪销量59万辆，是上年的2.4倍。")
+    assert [(facts[t].subject, facts[t].metric, facts[t].kind.value) for t in ("1.4倍", "2.3倍", "2.4倍")] == [
+        ("全市", "人均GDP（比全国平均水平）", "level"), ("全市", "出口额（比进口额）", "level"),
+        ("比亚迪", "销量", "level")]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

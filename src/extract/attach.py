@@ -224,6 +224,8 @@ class Attacher:
         self.gap_at_end = rules.compile(
             r"(?P<verb> \L<gap_up> | \L<gap_down> ) (?P<base> [^，,。；;:：\d]{1,12}? ) \s* \Z")
         self.gap_down = lists["gap_down"]
+        self.multiple_of = regex.compile(r"(?: 是 | 相当于 | 为 ) (?P<base> [^，,。；;:：是为]{1,16}? ) 的 \s* \Z",
+                                         regex.VERBOSE)
         self.base_then_verb = rules.compile(
             r"(?<! [占之] ) (?: \L<comparison_word> ) (?! [重例值率] ) (?P<base> [^，,。；;:：比较]{2,12}? )"
             r" (?: \L<increase_word> | \L<decrease_word> ) \s* \Z")  # not 比 of 占比, 比重
@@ -557,6 +559,13 @@ class Attacher:
             if not filler or tail.endswith(self.verb_words):
                 break
             tail = tail[: -len(filler)].rstrip()
+        multiple_of = self.multiple_of.search(lead) if quantity.unit == "倍" else None
+        if multiple_of and self._strip_lead(multiple_of.group("base"), ()):
+            # 是美国接种量的3倍多, 相当于全国平均水平的1.4倍: a level against a base (GOLD.md);
+            # a time as the base (是上年的2.4倍) leaves the metric bare, as 比上年 does
+            reading.kind, reading.base = Kind.LEVEL, multiple_of.group("base")
+            reading.explain["kind"] = "kind.multiple_of"
+            return
         gap = self.gap_at_end.search(tail) if quantity.family not in ("percent", "permille", "multiple") else None
         if gap and not self.verb_at_end.search(tail):
             # 低于平均值22个百分点: a gap to a named base is a change, signed by the comparison
@@ -637,9 +646,10 @@ class Attacher:
             average, metric = basis, metric[:-len(basis)]
         if reading.base:
             # 对保险…关注度也不高，甚至低于平均值22个百分点: the measure, then its base (GOLD.md).
-            measure = self._strip_lead(lead[:lead.rfind(reading.base)], subject_words) \
+            measure = self._strip_lead(lead[:max(0, lead.rfind(reading.base))], subject_words) \
                 or self._inherited_metric(reading, earlier)
-            metric, how = f"{measure}（比{self._strip_lead(reading.base, ())}）", "metric.gap"
+            base = self._strip_lead(reading.base, ()) or reading.base.strip()  # (比2012年: a time stays)
+            metric, how = f"{measure}（比{base}）", "metric.gap"
         if reading.moved and self._strip_lead(reading.moved, subject_words):
             metric, how = self._strip_lead(reading.moved, subject_words), "metric.moved_object"
         if reading.rate_of and self._strip_lead(reading.rate_of, subject_words):
@@ -1858,8 +1868,10 @@ class Attacher:
                        and (n.end == position or self.qualifier_word.fullmatch(text, n.end, position))), None)
         if framed and reading.quantity.kind != Kind.RANK:
             return self._name_value(framed, own_names), "subject.framed"  # 在全球逾450万辆的…总销量中
+        base_start = position - len(reading.lead) + reading.lead.rfind(reading.base) if reading.base else position
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
-                      and n.kind not in ("source", "aside")]
+                      and n.kind not in ("source", "aside")
+                      and not base_start <= n.start < position]  # (是美国接种量的3倍: 美国 is the base)
         if reading.quantity.kind == Kind.RANK and reading.quantity.rule not in WHO_RANK_RULES:
             # 均居全市第一, 位列重庆市都市核心区第一: the place right before a rank is where the
             # ranking is, not what is ranked (but 上海拔头筹, 湖北领跑: a rank word says who).
