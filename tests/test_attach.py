@@ -498,6 +498,11 @@ def test_a_multiple_of_a_named_base_is_a_level_against_it(extractor):
         ("比亚迪", "销量", "level")]
 
 
+def test_a_per_unit_base_before_a_verb_stays_in_the_metric(extractor):
+    facts = _by_text(extractor, "每千人口拥有医疗卫生机构床位6.9张。")  # SCHEMA: per-capita prefixes
+    assert facts["6.9张"].metric == "每千人口拥有医疗卫生机构床位"
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

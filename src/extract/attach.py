@@ -1111,6 +1111,8 @@ class Attacher:
         """What follows the last verb that reports a level (实现, 达到, 吸引) inside a phrase,
         when at least two characters do. Other verbs belong to the metric (人均可支配收入,
         城镇新增就业)."""
+        if phrase.startswith("每"):
+            return ""  # 每万人拥有执业医师: the per-unit base belongs to the metric (SCHEMA)
         last_verb_end, offset, previous = -1, 0, ""
         for word in self._cut(phrase):
             offset += len(word)
