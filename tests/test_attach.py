@@ -503,6 +503,13 @@ def test_a_per_unit_base_before_a_verb_stays_in_the_metric(extractor):
     assert facts["6.9张"].metric == "每千人口拥有医疗卫生机构床位"
 
 
+def test_a_verb_inside_a_relative_clause_moves_nothing(extractor):
+    # …价格环比下降的城市有56个: 下降 describes the cities counted; 56 is a count, not -56
+    facts = _by_text(extractor, "新建商品住宅销售价格环比下降的城市有56个，比上月增加4个。")
+    assert (str(facts["56个"].value), facts["56个"].kind.value, facts["56个"].metric) == (
+        "56", "level", "商品住宅销售价格下降的城市")
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

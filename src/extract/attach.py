@@ -582,7 +582,7 @@ class Attacher:
         at = starts.get(moved.start()) if moved else None  # the verb must be a whole word of the tail
         if at is not None and words[at] == moved.group("verb") \
                 and moved.group("verb") not in self.noun_forming_verbs | self.rate_word_set \
-                and not moved.group("object").startswith(self.function_chars) \
+                and not moved.group("object").startswith(self.function_chars + ("的",)) \
                 and not (at and self.tags.get(words[at - 1], "") in COMMON_NOUN_TAGS) \
                 and not self._has_verb(moved.group("object")):
             # (Not 经济增长贡献率: a verb after a noun is inside a noun; not 增速为负值: a rate word.)
