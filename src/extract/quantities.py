@@ -60,6 +60,8 @@ class QuantityFinder:
         self._before = rules.compile(r"(?: \L<q_before> ) (?: 已有 | 已经 | 已 | 有 | 了 | 达 | 为 | 是 | 占"
                                      r" | \L<increase_word> | \L<decrease_word> | \L<currency_name> ){0,2} \s* \Z")
         self._before_word = rules.compile(r"\L<q_before>")
+        # 约占全国的15%: a share's qualifier stands before the whole it is a share of.
+        self._share_before = rules.compile(r"(?P<word> 约占 ) [^，,。；;：:\d]{0,12}? 的 \s* \Z")
         table = rules.numerals
         anchors = set("0123456789") | set(table.digits) | set(table.compound_digits) | set(table.small_units) \
             | set(table.magnitudes) | {w[0] for name in ANCHOR_WORD_LISTS for w in rules.named_lists.get(name, ())} \
@@ -165,7 +167,8 @@ class QuantityFinder:
         window = text[max(0, start - 8):start]
         found = self._before.search(window)
         if not found:
-            return None
+            share = self._share_before.search(text, max(0, start - 16), start)
+            return self.rules.qualifiers_before.get(share.group("word")) if share else None
         word = self._before_word.match(found.group(0)).group(0)
         if word in self.rules.only_before_magnitude and not self._is_bare_magnitude(number):
             return None
