@@ -1870,7 +1870,8 @@ class Attacher:
                        and (n.end == position or self.qualifier_word.fullmatch(text, n.end, position))), None)
         if framed and reading.quantity.kind != Kind.RANK:
             return self._name_value(framed, own_names), "subject.framed"  # 在全球逾450万辆的…总销量中
-        base_start = position - len(reading.lead) + reading.lead.rfind(reading.base) if reading.base else position
+        base_at = reading.lead.rfind(reading.base) if reading.base else -1
+        base_start = position - len(reading.lead) + base_at if base_at >= 0 else position
         candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
                       and n.kind not in ("source", "aside")
                       and not base_start <= n.start < position]  # (是美国接种量的3倍: 美国 is the base)
