@@ -64,6 +64,8 @@ QUOTES = ("“", "”", '"', "「", "」", "‘", "’")
 AGENT_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "eng", "ng", ""})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
 CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+CHINESE_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                  "十一": 11, "十二": 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -2018,6 +2020,11 @@ def _parts(mention: Mention) -> dict[str, str]:
     return dict(part.split("=", 1) for part in mention.value.split(";") if "=" in part)
 
 
+def _month_number(written: str) -> int:
+    """7, 07, 七, 十二 → the month's number."""
+    return int(written) if written.isdigit() else CHINESE_MONTHS[written]
+
+
 def _resolve_period(mention: Mention, lead_year: str) -> str:
     """A time expression as a SCHEMA period, with the lead's year where it gives none."""
     parts = _parts(mention)
@@ -2035,9 +2042,9 @@ def _resolve_period(mention: Mention, lead_year: str) -> str:
     if not year:
         return ""
     if resolve == "month":
-        return f"{year}-{int(parts['m']):02d}"
+        return f"{year}-{_month_number(parts['m']):02d}"
     if resolve == "months":
-        return f"{year}-{int(parts.get('m1', 1)):02d}/{year}-{int(parts['m2']):02d}"
+        return f"{year}-{_month_number(parts.get('m1', '1')):02d}/{year}-{_month_number(parts['m2']):02d}"
     if resolve == "quarter":
         return f"{year}-Q{CHINESE_SMALL[parts['q']]}"
     if resolve == "quarters":
