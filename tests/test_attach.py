@@ -518,6 +518,15 @@ def test_a_verb_inside_a_relative_clause_moves_nothing(extractor):
         "56", "level", "商品住宅销售价格下降的城市")
 
 
+def test_numerals_listed_with_their_noun_written_once(extractor):
+    # 第一、二、三产业 is 第一产业, 第二产业, 第三产业; 一、二线城市 likewise; 依次 is 分别
+    facts = _by_text(extractor, "第一、二、三产业增加值占地区生产总值的比重分别为7.1%、38.3%和54.6%。"
+                                "一、二线城市新房价格依次下降0.4%和0.3%。")
+    assert [facts[t].metric for t in ("7.1%", "38.3%", "54.6%", "0.4%", "0.3%")] == [
+        "第一产业增加值占地区生产总值的比重", "第二产业增加值占地区生产总值的比重",
+        "第三产业增加值占地区生产总值的比重", "一线城市新房价格", "二线城市新房价格"]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -226,6 +226,7 @@ class Attacher:
         self.gap_at_end = rules.compile(
             r"(?P<verb> \L<gap_up> | \L<gap_down> ) (?P<base> [^，,。；;:：\d]{1,12}? ) \s* \Z")
         self.gap_down = lists["gap_down"]
+        self.respectively = rules.compile(r"\L<respectively_word>")
         self.multiple_of = regex.compile(r"(?: 是 | 相当于 | 为 ) (?P<base> [^，,。；;:：是为]{1,16}? ) 的 \s* \Z",
                                          regex.VERBOSE)
         self.base_then_verb = rules.compile(
@@ -1153,7 +1154,7 @@ class Attacher:
             by_sentence.setdefault(reading.sentence, []).append(reading)
         for sentence, group in by_sentence.items():
             body = text[sentence[0]:sentence[1]]
-            markers = [found.start() for found in regex.finditer("分别", body)]
+            markers = [found.start() for found in self.respectively.finditer(body)]
             for marker, following in zip(markers, markers[1:] + [len(body)]):
                 # …零售额同比分别增长7.4%、20.4%和22.7%，家具、建材分别增长6.7%和13.5%: each 分别
                 # hands out the figures up to the next one.
@@ -1166,8 +1167,8 @@ class Attacher:
                          text: str, known: set[str], subject_words: tuple[str, ...]) -> None:
         """The figures `after` the 分别 at `marker` go to the items of the clause before it."""
         head = head[max(head.rfind(c) for c in "，,:：") + 1:]
-        items = [item for item in self.list_split.split(self._strip_lead(head, self.bare_subject_words, whole=True))
-                 if item]
+        items = self._expand_elliptic([item for item in self.list_split.split(
+            self._strip_lead(head, self.bare_subject_words, whole=True)) if item])
         paired = next((word for word in self.paired_measures if len(items) == 1 and word in items[0]
                        and not items[0][items[0].find(word) + len(word):].startswith(self.measure_nouns)), "")  # (not 产销率)
         if paired:  # 新能源汽车产销分别完成…: 产量 and 销量; 城乡居民…: 城镇居民 and 农村居民
@@ -1182,7 +1183,8 @@ class Attacher:
         # 北京、上海分别增长…: the items are parties, so they are the subjects and what follows
         # 分别 is the metric. 我国与欧盟、东盟分别进出口…: parties after 与 are partners, where
         # the trade goes; they join the metric (与欧盟进出口) and the subject stays (GOLD.md).
-        shared = self._strip_lead(text[marker + 2:after[0].quantity.start], self.bare_subject_words)
+        shared = self._strip_lead(text[self.respectively.match(text, marker).end():after[0].quantity.start],
+                                  self.bare_subject_words)
         # 北京、浙江和山西地区生产总值分别…: the last party carries the metric they share.
         last_name = next((n for n in sorted(known, key=len, reverse=True)
                           if n and items[-1].startswith(n) and len(items[-1]) > len(n)), "")
@@ -1202,7 +1204,24 @@ class Attacher:
                         reading.metric, reading.explain["metric"] = shared, "metric.after_respectively"
                 else:  # 银行共处理交易笔数和金额分别为…: the item without who and the verb
                     metric = self._strip_lead(item, subject_words) or item
+                    share = self.share_lead.search(item)
+                    if share and self._strip_lead(item[:share.start()], subject_words):
+                        # 第一、二、三产业增加值占地区生产总值的比重分别为…: each a share of the whole
+                        metric = f"{self._strip_lead(item[:share.start()], subject_words)}占" \
+                                 f"{self._strip_lead(item[share.end():], ())}"
                     reading.metric, reading.explain["metric"] = metric, "metric.distributed"
+
+    def _expand_elliptic(self, items: list[str]) -> list[str]:
+        """第一、二、三产业增加值…, 一、二线城市: numerals listed with the noun written once, after
+        the last, are each that noun (第一产业增加值…, 第二产业增加值…)."""
+        digits = self.rules.numerals.digits
+        last = items[-1] if items else ""
+        if len(items) < 2 or len(last) < 2 or last.lstrip("第")[:1] not in digits or last.lstrip("第")[1:2] in digits \
+                or not all(item.lstrip("第") and all(c in digits for c in item.lstrip("第")) for item in items[:-1]):
+            return items
+        prefix = "第" if items[0].startswith("第") else ""
+        head = last.lstrip("第")[1:]
+        return [prefix + item.lstrip("第") + head for item in items[:-1]] + [prefix + last.lstrip("第")]
 
     @staticmethod
     def _respective_figures(group: list[Reading], after: list[Reading], rate: str = "") -> None:
