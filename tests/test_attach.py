@@ -322,6 +322,9 @@ PERIODS = [
     ("2023年一二月份，全国房地产开发投资下降5.7%。", "5.7%", "2023-01/2023-02"),
     ("2023年一至十一月，投资下降9.4%。", "9.4%", "2023-01/2023-11"),
     ("2023年十二月，CPI同比下降0.3%。", "0.3%", "2023-12"),
+    ("2023年，全市统一月度结算电量增长5%。", "5%", "2023"),  # 一月 inside 统一月度 is no month
+    ("2023年，此前三个月销量增长5%。", "5%", "2023"),  # 此前 is no 前三个月
+    ("2023年，《歌手》第二季播放量达30亿次。", "30亿次", "2023"),  # a season without its year is no quarter
 ]
 
 
@@ -476,8 +479,9 @@ def test_hong_kong_and_taiwan_usage(extractor):
 def test_an_official_source_reports_on_its_own_place(extractor):
     facts = _by_text(extractor, "据广东省统计局数据，前三季度地区生产总值增长4.5%。")
     assert facts["4.5%"].subject == "广东省"
-    facts = _by_text(extractor, "据上海证券报报道，今年汽车销量增长20%。")  # a newspaper is no jurisdiction
-    assert facts["20%"].subject == "全国"
+    for text in ("据上海证券报报道，今年汽车销量增长20%。", "据浙江大学研究院测算，消费增长4%。",
+                 "据上海证券交易所统计，成交额增长5%。"):  # a newspaper, an institute, an exchange
+        assert [f.subject for f in _facts(extractor, text)] == ["全国"], text
 
 
 def test_employment_report_phrasing(extractor):
@@ -494,6 +498,9 @@ def test_a_city_named_without_its_level_is_the_city_of_all_its_figures(extractor
     facts = _by_text(extractor, "2024年一季度成都经济运行情况\n全市规模以上工业增加值同比增长8.1%。"
                                 "35个工业行业大类中有24个行业增加值实现增长，增长面为68.6%。")
     assert (facts["8.1%"].subject, facts["68.6%"].metric, facts["68.6%"].kind.value) == ("成都市", "增长面", "level")
+    # a city named in passing in the body is not the article's (the title names 杭州, not 成都)
+    facts = _by_text(extractor, "杭州经济运行情况\n全市GDP增长5%。成都增长6%，成都社零增长3%。")
+    assert facts["5%"].subject == "杭州市"
 
 
 def test_a_multiple_of_a_named_base_is_a_level_against_it(extractor):

@@ -279,6 +279,7 @@ class Attacher:
         self.not_places = lists["not_place"]
         self.known_places = lists["known_place"]
         self.known_cities = lists["known_city"]
+        self.jurisdiction_bodies = _longest_first(lists["jurisdiction_body"])
         self.known_companies = lists["known_company"]
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
@@ -433,7 +434,7 @@ class Attacher:
                    if self._is_ranked_name(noun) if q.kind == Kind.RANK or self._is_proper_name(noun)]
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
         names = self._resolve_referring_sets(names, text, segments)
-        own_names = self._own_names(names)
+        own_names = self._own_names(names, segments.paragraphs[0][1])
         names = self._resolve_own(names, own_names, segments)
         times = self.find_times(text)
         lead_year, carried_period = self._lead_year(times, segments, text)
@@ -1486,7 +1487,7 @@ class Attacher:
         figures reports on its own place, which is then named where the body is."""
         places = []
         for mention in names:
-            if mention.kind != "source" or not mention.value.endswith(self.official_suffixes):
+            if mention.kind != "source" or not mention.value.endswith(self.jurisdiction_bodies):
                 continue
             place = next((mention.value[:size] for size in range(min(len(mention.value) - 1, 6), 1, -1)
                           if self._is_known_place(mention.value[:size])), "")
@@ -1818,15 +1819,16 @@ class Attacher:
                 return "aside"
         return mention.kind
 
-    def _own_names(self, names: list[Mention]) -> dict[str, str]:
-        """全市 → the city the article names most (西安市), likewise 省, 区, 县."""
+    def _own_names(self, names: list[Mention], title_end: int = 0) -> dict[str, str]:
+        """全市 → the city the article names most (西安市), likewise 省, 区, 县; a listed city
+        named without its level counts only in the title (2024年一季度成都经济运行情况)."""
         counts: Counter = Counter()
         for mention in names:
             if mention.kind in ("place", "org", "source"):
                 for found in self.level_place.finditer(mention.value):
                     if mention.kind == "place" or found.start() == 0:
                         counts[found.group(0)] += 1
-                if mention.kind == "place" and mention.value in self.known_cities:
+                if mention.kind == "place" and mention.value in self.known_cities and mention.end <= title_end:
                     counts[mention.value + "市"] += 1  # 成都 in a title is 成都市 to 全市
         best: dict[str, str] = {}
         for name, _ in counts.most_common():
