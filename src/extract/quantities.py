@@ -294,14 +294,24 @@ class QuantityFinder:
         symbol = groups.get("symbol") or ""
         if not info and symbol:  # ￥100万: the sign is the unit
             info = self.rules.units[self.rules.currency_symbols[symbol]]
-        if info and info.unit == "元":  # 港币10亿元, 新台币300亿元: 元 of the currency named before
-            head = text[max(0, start - 6):start].rstrip()
-            named = next((form for form in self._foreign_currencies if head.endswith(form)), "")
-            info = self.rules.units[named] if named else info
+        if info and groups.get("unit") == "元":  # 港币10亿元, 新台币约300亿元: 元 of the currency named
+            info = self._currency_before(text, start) or info
         family = info.family if info else ("index" if rule.id == "quantity.bare" else "")
         yield Quantity(value=value, unit=info.unit if info else "", qualifier=qualifier,
                        text=original[start:span.end], start=start, end=span.end, rule=rule.id, family=family,
                        kind=Kind.CHANGE if family == "points" else None, per=groups.get("per") or "")
+
+    def _currency_before(self, text: str, start: int):
+        """The unit of a foreign currency named right before a number in 元 (港币10亿元, 港币约
+        10亿元); not in a rate of exchange (每美元7.1元, 1欧元7.8元), where it is the other side."""
+        head = text[max(0, start - 10):start].rstrip()
+        qualifier = self._before.search(head)
+        head = head[:qualifier.start()].rstrip() if qualifier else head
+        named = next((form for form in self._foreign_currencies if head.endswith(form)), "")
+        before = head[:len(head) - len(named)][-1:]
+        if not named or before == "每" or before.isdigit() or before in self.rules.numerals.digits:
+            return None
+        return self.rules.units[named]
 
     def _follows(self, text: str, start: int, list_name: str) -> bool:
         """Whether a word of the named list ends right before `start` (spaces allowed)."""
