@@ -426,7 +426,7 @@ def test_closing_moves_and_days_are_no_metric_words(extractor):
 
 def test_a_signed_percentage_after_a_period_comparison_is_a_growth(extractor):
     # SCHEMA: 同比-2.3% is -2.3, a growth, with no verb
-    facts = _by_text(extractor, "营业收入100亿元（同比+5%），净利润10亿元，同比-3.2%。")
+    facts = _by_text(extractor, "营业收入100亿元（同比+5%），净利润10亿元，同比约-3.2%。")
     assert [(facts[t].metric, facts[t].kind.value, str(facts[t].value)) for t in ("+5%", "-3.2%")] == [
         ("营业收入", "growth", "5"), ("净利润", "growth", "-3.2")]
 

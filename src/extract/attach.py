@@ -189,7 +189,8 @@ class Attacher:
         # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
         self.share_lead = regex.compile(r"占 (?! [比据有用领到] ) (?= [^占，,。；;]+ \Z )", regex.VERBOSE)
         self.measure_nouns = _longest_first(lists["measure_noun"])
-        self.period_comparisons = _longest_first(lists["period_comparison"])
+        self.comparison_then_figure = rules.compile(
+            r"(?: \L<period_comparison> ) \s* (?: 为 | 是 | [：:] )? \s* (?: \L<q_before> )? \s* [（(]? \s* \Z")
         # The strip words indexed by their last and first character, for the per-figure loop.
         self.strip_last: dict[str, tuple[str, ...]] = {}
         self.strip_first: dict[str, tuple[str, ...]] = {}
@@ -280,6 +281,7 @@ class Attacher:
         self.known_places = lists["known_place"]
         self.known_cities = lists["known_city"]
         self.jurisdiction_bodies = _longest_first(lists["jurisdiction_body"])
+        self.reporting_verbs = _longest_first(w for w in lists["level_verb"] if len(w) > 1)  # 达到, 实现 …
         self.known_companies = lists["known_company"]
         self.function_chars = _longest_first(lists["function_char"])
         self.speech_words = _longest_first(lists["speech_word"])
@@ -564,9 +566,11 @@ class Attacher:
                 break
             tail = tail[: -len(filler)].rstrip()
         multiple_of = self.multiple_of.search(lead) if quantity.unit == "倍" else None
-        if multiple_of and self._strip_lead(multiple_of.group("base"), ()):
+        if multiple_of and self._strip_lead(multiple_of.group("base"), ()) \
+                and not any(word in multiple_of.group("base") for word in self.reporting_verbs):
             # 是美国接种量的3倍多, 相当于全国平均水平的1.4倍: a level against a base (GOLD.md);
-            # a time as the base (是上年的2.4倍) leaves the metric bare, as 比上年 does
+            # a time as the base (是上年的2.4倍) leaves the metric bare, as 比上年 does, and a
+            # base holds no level verb (not 这是出口额首次达到进口额的2倍)
             reading.kind, reading.base = Kind.LEVEL, multiple_of.group("base")
             reading.explain["kind"] = "kind.multiple_of"
             return
@@ -613,7 +617,7 @@ class Attacher:
             rate = next(word for word in self.rate_words if tail.rstrip("为").endswith(word))
             reading.kind, reading.negative = Kind.GROWTH, rate in self.decrease
             reading.explain["kind"] = f"kind.rate:{rate}"
-        elif quantity.family in ("percent", "permille") and lead.rstrip("（( ").endswith(self.period_comparisons):
+        elif quantity.family in ("percent", "permille") and self.comparison_then_figure.search(lead):
             # 利润同比-2.3%, （同比+5%）: a percentage set against an earlier period is its growth
             reading.kind = Kind.GROWTH
             reading.explain["kind"] = "kind.period_comparison"
@@ -954,8 +958,8 @@ class Attacher:
                 if not before:
                     continue
                 listed = [r for r in moves if r.clause == move.clause]
-                last_list = [r for r in before if r.clause == before[-1].clause]
-                growth = last_list[listed.index(move)] if len(listed) > 1 and len(last_list) == len(listed) \
+                # (出口增长5%，进口增长3%，增速分别提高1个和2个百分点: the last growths, in order)
+                growth = before[-len(listed):][listed.index(move)] if 1 < len(listed) <= len(before) \
                     else before[-1]
                 move.metric = growth.metric.split("（")[0] + move.metric
                 move.explain["metric"] += "+rate_of_growth"

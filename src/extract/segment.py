@@ -2,7 +2,7 @@
 
 The words are jieba's: the same dictionary, the same route through it and the same HMM for
 unknown words. They are cut by jieba-rs (the `rjieba` binding), which runs the same algorithm
-about twenty times faster than jieba's Python. jieba-rs differs only in how it splits runs of
+in Rust (with the re-splitting below, about six times as fast as jieba: bench/throughput.py). jieba-rs differs only in how it splits runs of
 Latin letters, digits and symbols (it keeps `1-11` and `3.14.15` whole, and it cuts at rare
 characters that jieba does not count as Chinese), so `JiebaWords` hands it the blocks jieba
 would and re-splits those runs jieba's way. tests/test_segment.py checks the words against
