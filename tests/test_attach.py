@@ -535,6 +535,12 @@ def test_numerals_listed_with_their_noun_written_once(extractor):
         "第三产业增加值占地区生产总值的比重", "一线城市新房价格", "二线城市新房价格"]
 
 
+def test_a_kind_before_a_name_in_apposition_is_no_part_of_it(extractor):
+    facts = _by_text(extractor, "另一家车企长城汽车同期营收1173亿元。头部券商中信证券净利润增长5%。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("1173亿元", "5%")] == [
+        ("长城汽车", "营收"), ("中信证券", "净利润")]
+
+
 def test_a_move_in_a_trading_session_is_of_the_share_price(extractor):
     facts = _by_text(extractor, "港股汽车零售板块走低，盘中中升控股一度跌超5%，美东汽车跌超3%。")
     assert [(facts[t].subject, facts[t].metric, facts[t].value) for t in ("5%", "3%")] == [

@@ -198,6 +198,7 @@ class Attacher:
         self.verb_words = _longest_first(self.increase | self.decrease)
         self.company_words = _longest_first(lists["company_word"])
         self.kind_prefixes = _longest_first(lists["kind_prefix"])
+        self.apposed_kinds = _longest_first(lists["apposed_kind"])
         for word in self.strip_words:
             self.strip_last[word[-1]] = self.strip_last.get(word[-1], ()) + (word,)
             self.strip_first[word[0]] = self.strip_first.get(word[0], ()) + (word,)
@@ -1041,8 +1042,10 @@ class Attacher:
         phrase = self.duration.sub("", phrase)  # 连续四年位居…: a duration says when, not what
         for name in [name for name in subject_words if name in phrase]:
             position = phrase.find(name)
-            if position == 0 or (0 < position <= 2 and position in self._word_bounds(phrase)):
-                phrase = phrase[position + len(name):]  # (在渝北区…, not 公司 of 上市公司)
+            if position == 0 or (0 < position <= 2 and position in self._word_bounds(phrase)) \
+                    or (position > 2 and phrase[:position].endswith(self.apposed_kinds)):
+                # (在渝北区…, not 公司 of 上市公司; 另一家车企长城汽车营收: a kind, then the name)
+                phrase = phrase[position + len(name):]
                 break
             if position > 2 and phrase.startswith("的", position + len(name)) and len(phrase) - position - len(name) > 2 \
                     and not any(w in phrase[:position] for w in self.object_before) and not self._has_verb(phrase[:position]):
@@ -1724,6 +1727,10 @@ class Attacher:
             # 纯电动汽车专业公司特斯拉: the kind, then the name in apposition; the name is who
             # (a kind: 公司 alone is the company already named, 公司锂离子电池销量)
             return Mention(following[0], following[1], following[2], "org")
+        cut = max((name.find(k) + len(k) for k in self.apposed_kinds if 0 <= name.find(k) <= len(name) - len(k) - 2),
+                  default=0)
+        if cut:  # 车企长城汽车, 头部券商中信证券: the kind before a name in apposition is not part of it
+            return Mention(tokens[first][0] + cut, end, name[cut:], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
 
