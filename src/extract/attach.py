@@ -63,9 +63,8 @@ QUOTES = ("“", "”", '"', "「", "」", "‘", "’")
 # What the last word of an agent (银行机构, 网联清算平台, CIPS) may be: a noun, not 预计 (vn).
 AGENT_TAGS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "eng", "ng", ""})
 NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "nrt", "j", "", "eng", "vn", "nl", "ng", "b"})
-CHINESE_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-CHINESE_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-                  "十一": 11, "十二": 12}
+CHINESE_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                 "十一": 11, "十二": 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +76,19 @@ class Mention:
     value: str  # the name, or the time's groups as k=v;…
     kind: str  # names: place, org, national, own, source; times: the period rule's resolve
     surface: str = ""  # the name as written, when value is its fullest form (渝北 → 渝北区)
+
+
+def _with_added(names: list[Mention], added: list[Mention]) -> list[Mention]:
+    """`names` with the `added` mentions, in text order."""
+    return sorted(names + added, key=lambda m: m.start) if added else names
+
+
+def _by_sentence(readings: list["Reading"]) -> dict[tuple[int, int], list["Reading"]]:
+    """The readings of each sentence, in order."""
+    grouped: dict[tuple[int, int], list[Reading]] = {}
+    for reading in readings:
+        grouped.setdefault(reading.sentence, []).append(reading)
+    return grouped
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -352,6 +364,7 @@ class Attacher:
         self.metric_synonyms = dict(rules.context.get("metric_short_form", {}))
         self.market_price = rules.context["names"]["market_price"]
         self.sum_noun = rules.context["names"]["sum_noun"]
+        self.rate_noun = rules.context["names"]["rate_noun"]
         self.referring_count = rules.compile(
             r"(?: \L<demonstrative> ) (?P<set> [\d一二两三四五六七八九十]{1,3} \s* \L<count_unit> )")
         self.referring_set = rules.compile(
@@ -907,7 +920,7 @@ class Attacher:
                         and not metric.endswith(self.rate_words):
                     # 以6.6%位居第二位, 增长7.6%，快于城镇居民2.4个百分点: the growth rate is ranked or
                     # compared, not the amount
-                    metric += "增速"
+                    metric += self.rate_noun
                 return metric
         # 工业增加值增速位居全国第一，达到38.7%: the value of what was ranked just before, unless
         # the clause names someone else (…位居第5位，温州市以201.1亿元…).
@@ -946,10 +959,7 @@ class Attacher:
         its rate word (增速) is of the growth said before it in the sentence (地区生产总值增速).
         Moves listed after a list of growths take them in order (销售面积、销售额同比分别下降
         39.0%、46.6%，降幅较3月分别扩大21.3、20.4个百分点)."""
-        by_sentence: dict[tuple[int, int], list[Reading]] = {}
-        for reading in readings:
-            by_sentence.setdefault(reading.sentence, []).append(reading)
-        for sentence in by_sentence.values():
+        for sentence in _by_sentence(readings).values():
             moves = [r for r in sentence if r.quantity.family == "points" and r.metric in self.rate_words]
             if not moves:
                 continue
@@ -1157,10 +1167,7 @@ class Attacher:
                     subject_words: tuple[str, ...]) -> None:
         """`A、B、C分别增长x、y、z`: each number takes the item in its place."""
         known = {n.value for n in names} | {n.surface for n in names if n.surface}
-        by_sentence: dict[tuple[int, int], list[Reading]] = {}
-        for reading in readings:
-            by_sentence.setdefault(reading.sentence, []).append(reading)
-        for sentence, group in by_sentence.items():
+        for sentence, group in _by_sentence(readings).items():
             body = text[sentence[0]:sentence[1]]
             markers = [found.start() for found in self.respectively.finditer(body)]
             for marker, following in zip(markers, markers[1:] + [len(body)]):
@@ -1500,7 +1507,7 @@ class Attacher:
                           if self._is_known_place(mention.value[:size])), "")
             if place:
                 places.append(Mention(mention.start, mention.start + len(place), place, "place"))
-        return sorted(names + places, key=lambda m: m.start) if places else names
+        return _with_added(names, places)
 
     def _is_known_place(self, word: str) -> bool:
         """广东, 广东省, 西安市: a known place, with or without its level."""
@@ -1518,7 +1525,7 @@ class Attacher:
                 continue
             added += [Mention(found.start(), found.end(), speaker.value, "org", surface=found.group(0))
                       for found in self.first_person.finditer(text, quote.start(), quote.end())]
-        return sorted(names + added, key=lambda m: m.start) if added else names
+        return _with_added(names, added)
 
     def _is_agent(self, name: str, start: int, verb_end: int, text: str, taken: set[int]) -> bool:
         """Whether an agent match names who acted: a noun phrase (not 预计, not 处理金额占…)
@@ -1550,7 +1557,7 @@ class Attacher:
                 added.append(Mention(start, end, word, "org"))
             else:
                 previous = None if previous and start >= previous[1] else previous
-        return sorted(names + added, key=lambda m: m.start) if added else names
+        return _with_added(names, added)
 
     def _resolve_aliases(self, names: list[Mention], text: str) -> list[Mention]:
         """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
@@ -2052,9 +2059,9 @@ def _parts(mention: Mention) -> dict[str, str]:
     return dict(part.split("=", 1) for part in mention.value.split(";") if "=" in part)
 
 
-def _month_number(written: str) -> int:
-    """7, 07, 七, 十二 → the month's number."""
-    return int(written) if written.isdigit() else CHINESE_MONTHS[written]
+def _small_number(written: str) -> int:
+    """A month's or a quarter's number: 7, 07, 七, 十二."""
+    return int(written) if written.isdigit() else CHINESE_SMALL[written]
 
 
 def _resolve_period(mention: Mention, lead_year: str) -> str:
@@ -2074,13 +2081,13 @@ def _resolve_period(mention: Mention, lead_year: str) -> str:
     if not year:
         return ""
     if resolve == "month":
-        return f"{year}-{_month_number(parts['m']):02d}"
+        return f"{year}-{_small_number(parts['m']):02d}"
     if resolve == "months":
-        return f"{year}-{_month_number(parts.get('m1', '1')):02d}/{year}-{_month_number(parts['m2']):02d}"
+        return f"{year}-{_small_number(parts.get('m1', '1')):02d}/{year}-{_small_number(parts['m2']):02d}"
     if resolve == "quarter":
-        return f"{year}-Q{CHINESE_SMALL[parts['q']]}"
+        return f"{year}-Q{_small_number(parts['q'])}"
     if resolve == "quarters":
-        return f"{year}-01/{year}-{CHINESE_SMALL[parts['q']] * 3:02d}"
+        return f"{year}-01/{year}-{_small_number(parts['q']) * 3:02d}"
     if resolve == "half":
         return f"{year}-H{1 if parts['h'] == '上' else 2}"
     return ""
