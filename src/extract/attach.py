@@ -1230,13 +1230,13 @@ class Attacher:
         """第一、二、三产业增加值…, 一、二线城市: numerals listed with the noun written once, after
         the last, are each that noun (第一产业增加值…, 第二产业增加值…)."""
         digits = self.rules.numerals.digits
-        last = items[-1] if items else ""
-        if len(items) < 2 or len(last) < 2 or last.lstrip("第")[:1] not in digits or last.lstrip("第")[1:2] in digits \
-                or not all(item.lstrip("第") and all(c in digits for c in item.lstrip("第")) for item in items[:-1]):
+        bare = [item.lstrip("第") for item in items]  # (the ordinal's 第 is written once, or each time)
+        if len(items) < 2 or len(items[-1]) < 2 or bare[-1][:1] not in digits or bare[-1][1:2] in digits \
+                or not all(numeral and all(c in digits for c in numeral) for numeral in bare[:-1]):
             return items
         prefix = "第" if items[0].startswith("第") else ""
-        head = last.lstrip("第")[1:]
-        return [prefix + item.lstrip("第") + head for item in items[:-1]] + [prefix + last.lstrip("第")]
+        head = bare[-1][1:]
+        return [prefix + numeral + head for numeral in bare[:-1]] + [prefix + bare[-1]]
 
     @staticmethod
     def _respective_figures(group: list[Reading], after: list[Reading], rate: str = "") -> None:
