@@ -70,3 +70,43 @@ def test_a_failing_example_is_reported(tmp_path):
                     encoding="utf-8")
     problems = check_examples(load_rules(target))
     assert any("quantity.tenths" in p and "两成" in p for p in problems)
+
+
+# -- quick looks -----------------------------------------------------------------------
+
+def _without_quick_look(pattern: str) -> str:
+    """The pattern without its opening (?= … ), the quick look at the first character."""
+    body = pattern.lstrip()
+    assert body.startswith("(?=")
+    depth = 0
+    for i, char in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(char, 0) if body[i - 1:i] != "\\" else 0
+        if depth == 0:
+            return body[i + 1:]
+    raise AssertionError(f"unbalanced: {pattern}")
+
+
+def _texts_to_scan(extractor, alphabet: str):
+    """The bundled articles, and random strings of the characters the patterns are about."""
+    import random
+    from pathlib import Path
+
+    articles = sorted(Path(__file__).resolve().parent.parent.joinpath("corpus", "articles").glob("*.txt"))
+    texts = [extractor.clean(path.read_text(encoding="utf-8")) for path in articles]
+    draw = random.Random(4)
+    texts += ["".join(draw.choice(alphabet) for _ in range(400)) for _ in range(300)]
+    return texts
+
+
+def test_a_quick_look_before_a_time_pattern_changes_no_match(rules, extractor):
+    # Each period regex opens with a look at the characters a match can start with: a look
+    # that forgot one would lose every time that starts with it.
+    import tomllib
+
+    raw = tomllib.loads((rules_dir() / "context.toml").read_text(encoding="utf-8"))["period"]
+    texts = _texts_to_scan(extractor, "2019200一二三四五六七八九十两0123456789年月日号份季度前上下半第本财当今去明节清五一劳动国庆元旦假期至到-~ 的此之提是，。")
+    for entry in raw:
+        look = rules.compile(entry["regex"])
+        plain = rules.compile(_without_quick_look(entry["regex"]))
+        for text in texts:
+            assert [m.span() for m in look.finditer(text)] == [m.span() for m in plain.finditer(text)], entry["id"]
