@@ -110,3 +110,23 @@ def test_a_quick_look_before_a_time_pattern_changes_no_match(rules, extractor):
         plain = rules.compile(_without_quick_look(entry["regex"]))
         for text in texts:
             assert [m.span() for m in look.finditer(text)] == [m.span() for m in plain.finditer(text)], entry["id"]
+
+
+def test_a_rule_run_only_near_what_it_needs_finds_every_match(rules, extractor):
+    # A rule with `needs` is run only within NEAR of a match of it: if a match could stand
+    # farther away (a needs that forgot a word), the rule would silently find less.
+    from extract.quantities import _near_needs
+
+    texts = _texts_to_scan(extractor, "0123456789.:/-一二三四五六七八九十两百千万亿个分之成折翻倍番第前从后双"
+                                      "每这该上述其方面问题位数年月日天周季度时点的以下内超过城市企业人元家%ABx ，。")
+    checked = 0
+    for rule in (*rules.quantity_rules, *rules.not_fact_rules):
+        if rule.needs is None:
+            continue
+        checked += 1
+        for text in texts:
+            everywhere = [(0, len(text))]
+            near = _near_needs(rule.needs, text, everywhere)
+            found = [m.span() for start, end in near for m in rule.pattern.finditer(text, start, end)]
+            assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.id, text)
+    assert checked >= 10

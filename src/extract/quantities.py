@@ -50,6 +50,35 @@ def joins_range(separator: str, low: Decimal, high: Decimal) -> bool:
     return separator not in RANGE_TO or 0 < low <= high <= 3 * low
 
 
+def _merged(windows) -> list[tuple[int, int]]:
+    """Sorted (start, end) windows, overlapping or touching ones joined."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _near_needs(needs: Any, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of `windows` within NEAR of a match of a rule's `needs` (all of them when the
+    rule has none). Every match of the rule lies that near one, so running it only there finds
+    the same matches: a rule that needs 分之 is not run over a text that has none."""
+    if needs is None:
+        return windows
+    near = _merged((max(0, m.start() - NEAR), min(len(text), m.end() + NEAR)) for m in needs.finditer(text))
+    parts, i = [], 0
+    for start, end in windows:
+        while i < len(near) and near[i][1] <= start:
+            i += 1
+        j = i
+        while j < len(near) and near[j][0] < end:
+            parts.append((max(start, near[j][0]), min(end, near[j][1])))
+            j += 1
+    return parts
+
+
 class QuantityFinder:
     """Finds and resolves quantities with one set of rules; built once, reused."""
 
@@ -100,24 +129,18 @@ class QuantityFinder:
         return [
             Span(rule, found, found.start(), found.end())
             for rule in self.rules.quantity_rules
-            for start, end in windows
+            for start, end in _near_needs(rule.needs, text, windows)
             for found in rule.pattern.finditer(text, start, end)
             if found.end() > found.start()
         ]
 
     def _not_fact_matches(self, text: str, spans: list[Span]) -> list[tuple[str, frozenset[str], int, int]]:
         """Not-fact matches near the given spans (a not-fact match is never longer than NEAR)."""
-        windows: list[tuple[int, int]] = []
-        for span in sorted(spans, key=lambda s: s.start):
-            start, end = max(0, span.start - NEAR), min(len(text), span.end + NEAR)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-            else:
-                windows.append((start, end))
+        windows = _merged((max(0, span.start - NEAR), min(len(text), span.end + NEAR)) for span in spans)
         found = {
             (rule.id, rule.applies_to, match.start(), match.end())
             for rule in self.rules.not_fact_rules
-            for start, end in windows
+            for start, end in _near_needs(rule.needs, text, windows)
             for match in rule.pattern.finditer(text, start, end)
             if match.end() > match.start()
         }

@@ -58,6 +58,7 @@ class QuantityRule:
     pattern: Any  # compiled regex.Pattern
     examples: tuple[tuple[str, str], ...] = ()
     not_examples: tuple[str, ...] = ()
+    needs: Any = None  # compiled regex found within quantities.NEAR of every match, or None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class NotFactRule:
     applies_to: frozenset[str] = frozenset()  # empty: every quantity rule
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
+    needs: Any = None  # as QuantityRule.needs
 
 
 @dataclass(frozen=True)
@@ -277,25 +279,29 @@ def load_rules(directory: str | Path | None = None) -> Rules:
 
     seen: set[str] = set()
 
-    def compiled(file_name: str, rule: dict) -> Any:
+    def compiled(file_name: str, rule: dict, key: str = "regex") -> Any:
         rule_id = rule.get("id", "?")
-        if rule_id in seen:
-            problems.append(f"{file_name} rule {rule_id}: duplicate id")
-        seen.add(rule_id)
-        unknown = set(regex.findall(r"\\L<(\w+)>", rule.get("regex", ""))) - set(named)
+        if key == "regex":
+            if rule_id in seen:
+                problems.append(f"{file_name} rule {rule_id}: duplicate id")
+            seen.add(rule_id)
+        unknown = set(regex.findall(r"\\L<(\w+)>", rule.get(key, ""))) - set(named)
         if unknown:
             problems.append(f"{file_name} rule {rule_id}: unknown named list(s) {sorted(unknown)}")
             return None
         try:
-            return _compile(rule.get("regex", ""), named, defines)
+            return _compile(rule.get(key, ""), named, defines)
         except regex.error as error:
-            problems.append(f"{file_name} rule {rule_id}: regex does not compile: {error}")
+            problems.append(f"{file_name} rule {rule_id}: {key} does not compile: {error}")
             return None
+
+    def needs(file_name: str, rule: dict) -> Any:
+        return compiled(file_name, rule, "needs") if "needs" in rule else None
 
     quantity_rules = []
     for rule in quantities.get("rule", []):
         where = f"quantities.toml rule {rule.get('id', '?')}"
-        _check_keys(where, rule, {"id", "resolve", "regex", "examples", "not_examples"}, {"id", "resolve", "regex"}, problems)
+        _check_keys(where, rule, {"id", "resolve", "regex", "needs", "examples", "not_examples"}, {"id", "resolve", "regex"}, problems)
         if rule.get("resolve") not in RESOLVERS:
             problems.append(f"{where}: resolve {rule.get('resolve')!r} is not one of {sorted(RESOLVERS)}")
         pattern = compiled("quantities.toml", rule)
@@ -310,6 +316,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
                 pattern=pattern,
                 examples=tuple(tuple(pair) for pair in rule.get("examples", [])),
                 not_examples=tuple(rule.get("not_examples", [])),
+                needs=needs("quantities.toml", rule),
             )
         )
 
@@ -319,7 +326,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
     not_fact_rules = []
     for rule in not_facts.get("rule", []):
         where = f"not_facts.toml rule {rule.get('id', '?')}"
-        _check_keys(where, rule, {"id", "regex", "applies_to", "examples", "not_examples"}, {"id", "regex"}, problems)
+        _check_keys(where, rule, {"id", "regex", "needs", "applies_to", "examples", "not_examples"}, {"id", "regex"}, problems)
         for target in rule.get("applies_to", []):
             if target not in rule_ids:
                 problems.append(f"{where}: applies_to names unknown rule {target!r}")
@@ -333,6 +340,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
                 applies_to=frozenset(rule.get("applies_to", [])),
                 examples=tuple(rule.get("examples", [])),
                 not_examples=tuple(rule.get("not_examples", [])),
+                needs=needs("not_facts.toml", rule),
             )
         )
 
