@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+import regex
 
 from extract.errors import PatternError
 from extract.rules import check_examples, load_rules
@@ -130,3 +131,24 @@ def test_a_rule_run_only_near_what_it_needs_finds_every_match(rules, extractor):
             found = [m.span() for start, end in near for m in rule.pattern.finditer(text, start, end)]
             assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.id, text)
     assert checked >= 10
+
+
+def test_names_looked_for_only_near_a_word_they_need_are_all_found(rules, extractor):
+    # The attacher tries some slow name patterns only near a word every match holds
+    # (matches_near); and the agent pattern first looks ahead for its verb and a figure.
+    from extract.quantities import matches_near
+
+    attacher = extractor.attacher
+    texts = _texts_to_scan(extractor, "据数据显示统计收盘报美股人民币对美元离岸在岸（688185）(00700.HK)SHZ"
+                                      "iPhone 15 Pro宏光MINI EV公司银行机构共处理业务完成实现达亿元1234567890，。、 ")
+    for name, needs in [("market", "market_close"), ("currency_pair", "quoted_against"), ("product_model", "model_line"),
+                        ("listed_company", "stock_code"), ("data_source", "data_report")]:
+        pattern = getattr(attacher, name)
+        for text in texts:
+            assert [m.span() for m in matches_near(pattern, getattr(attacher, needs), text)] \
+                == [m.span() for m in pattern.finditer(text)], (name, text)
+    look = attacher.agent.pattern
+    looks = look[look.index("(?= [^"):look.index("(?: \\d{4} 年 )")]
+    plain = regex.compile(look.replace(looks, ""), attacher.agent.flags, **attacher.agent.named_lists)
+    for text in texts:
+        assert [m.span() for m in attacher.agent.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -31,7 +31,7 @@ import regex
 from .model import Fact, Kind, Quantity
 from .numerals import parse_number
 from .phrases import phrases_agree
-from .quantities import joins_range
+from .quantities import joins_range, matches_near
 from .rules import Rules
 
 SENTENCE_END = "。！？!?；;\n"
@@ -278,11 +278,13 @@ class Attacher:
         # only a source (see _role), anyone else reports on itself.
         self.data_source = rules.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?: 据 )? (?P<name> [\p{Han}A-Za-z]{2,8}? ) (?= \L<data_report> )")
+        self.data_report = rules.compile(r"\L<data_report>")  # (what data_source needs: see matches_near)
         # A name with its stock code is a listed company: 康希诺（688185）, 腾讯控股(00700.HK).
         self.listed_company = regex.compile(
             r"(?<= ^ | [，,。；;：:、\s“] | 和 | 与 | 及 ) (?P<name> [\p{Han}A-Za-z]{2,12}? )"
             r" \s* [（(] \s* (?: \d{6} (?: \.S[HZ] )? | \d{4,5} \.HK | [A-Z]{1,5} \.[A-Z]{1,2} ) \s* [)）]",
             regex.VERBOSE)
+        self.stock_code = regex.compile(r"[（(]\s*[\dA-Z]")
         # A programme or fund named in quotes at the head of its clause (“科信贷”通过…).
         self.quoted_name = rules.compile(r"(?<= ^ | [，,。；;：:\n] ) \s* “ (?P<name> [\p{Han}A-Za-z]{2,8} ) ”")
         # 洞见信息公司(下称洞见公司), 再升科技股份有限公司(以下简称再升科技)
@@ -338,7 +340,10 @@ class Attacher:
         # Who handled what (银行机构共处理网上支付业务1000亿笔): a noun phrase opening its clause,
         # perhaps after a time, before an agent verb, its object, and a figure.
         self.agent = rules.compile(
-            r"(?<= ^ | [，,。；;：:\n] ) \s* (?: \d{4} 年 )? (?: [上下] 半年 | [一二三四] 季度 | 前 [三四] 季度 | 全年 )? \s*"
+            r"(?<= ^ | [，,。；;：:\n] ) \s*"
+            # (quick looks ahead, for the figure and the verb the clause must hold: most have none)
+            r" (?= [^，,。；;：:\d一二两三四五六七八九十几数]*+ [\d一二两三四五六七八九十几数] ) (?= [^，,。；;：:]*? \L<agent_verb> )"
+            r" (?: \d{4} 年 )? (?: [上下] 半年 | [一二三四] 季度 | 前 [三四] 季度 | 全年 )? \s*"
             r" (?: \L<national> )? (?P<name> [\p{Han}A-Za-z（）()]{2,20}? (?: [、和及与] [\p{Han}A-Za-z]{2,20}? )* )"
             r" (?: \L<agent_adverb> )? \L<agent_verb>"
             r" (?= (?: 了? [\p{Han}A-Za-z]{2,24}? | 的 [\p{Han}A-Za-z、]{2,40}? ) \s* [\d一二两三四五六七八九十几数] )")
@@ -357,6 +362,7 @@ class Attacher:
         self.product_model = rules.compile(
             r"(?<! [A-Za-z0-9] ) (?P<name> \p{Han}{0,4}? (?P<line> [A-Za-z][A-Za-z]+ ) \s? \d{1,4} (?! [\d.,] )"
             r" (?! \s* (?: \L<cn_mag> | \L<unit> | % ) ) [A-Za-z]* (?: \s? (?: \L<model_tier> ) )* \+? )")
+        self.model_line = regex.compile(r"[A-Za-z]{2}")
         self.quoted_model = regex.compile(r"(?<=\p{Han})“(?P<name>(?=[^”]*[A-Za-z])[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 +\-]{1,15})”")
         self.market_words = lists["market_close"]
         self.index_words = tuple(lists["index_word"])
@@ -390,9 +396,11 @@ class Attacher:
         self.currency_pair = rules.compile(
             r"(?<= ^ | [，,。；;：:\n、*] | 周[一二三四五六日] | 今日 | 当日 ) \s*"
             r" (?P<name> (?: 在岸 | 离岸 )? \L<currency_name> ) (?= \s* 对 \s* \L<currency_name> )")
+        self.quoted_against = regex.compile("对")
         # A market that closes (国内商品期货夜盘收盘…, 美股收盘): the subject of the moves after it.
         self.market = rules.compile(
             r"(?<= ^ | [，,。；;：:\n、*] ) \s* (?P<name> [\p{Han}A-Za-z]{2,12}? ) (?= \L<market_close> )")
+        self.market_close = rules.compile(r"\L<market_close>")
         self.briefing_after = rules.compile(r"[^，,。；;！？\n]{0,30}? \L<briefing_word>")
         self.sample_before = rules.compile(r"(?: \L<sample_verb> ) \s* \Z")
         self.sample_noun = rules.compile(
@@ -1420,25 +1428,24 @@ class Attacher:
         found.extend(self._topics(text, tokens))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
                      for m in self.quoted_name.finditer(text))
-        # (The patterns of markets and agents are slow to try everywhere: only where their verb is.)
-        if any(word in text for word in self.market_words):
-            # (An index that closes is what is measured, not where: 上证指数收盘报3050点, GOLD.md.)
-            found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                         for m in self.market.finditer(text)
-                         if not self._is_weak(m.group("name")) and not m.group("name").endswith(self.index_words))
+        # (Patterns slow to try everywhere are only tried near a word they need: matches_near.)
+        # (An index that closes is what is measured, not where: 上证指数收盘报3050点, GOLD.md.)
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.currency_pair.finditer(text))
+                     for m in matches_near(self.market, self.market_close, text)
+                     if not self._is_weak(m.group("name")) and not m.group("name").endswith(self.index_words))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.product_model.finditer(text) if m.group("line") not in self.not_names)
+                     for m in matches_near(self.currency_pair, self.quoted_against, text))
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.listed_company.finditer(text))
+                     for m in matches_near(self.product_model, self.model_line, text) if m.group("line") not in self.not_names)
+        found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
+                     for m in matches_near(self.listed_company, self.stock_code, text))
         # 纯电动汽车“宏光MINI EV”…宏光MINI EV的2021年销量: a model introduced in quotes is a name
         # wherever it is written after.
         for model in {m.group("name") for m in self.quoted_model.finditer(text)}:
             found.extend(Mention(m.start(), m.end(), model, "org") for m in regex.finditer(regex.escape(model), text)
                          if text[m.start() - 1:m.start()] != "“")  # (in its quotes it is what was sold)
         found.extend(Mention(m.start("name"), m.end("name"), m.group("name"), "org")
-                     for m in self.data_source.finditer(text)
+                     for m in matches_near(self.data_source, self.data_report, text)
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
         # Agents yield to the places and cohorts inside them (全市共接待…: 全市 is the subject).
         taken = {i for m in found if m.kind in ("place", "national", "own", "cohort") for i in range(m.start, m.end)}

@@ -61,6 +61,13 @@ def _merged(windows) -> list[tuple[int, int]]:
     return joined
 
 
+def matches_near(pattern: Any, needs: Any, text: str) -> Iterator[Any]:
+    """The matches of `pattern` in `text`, each of which lies within NEAR of a match of
+    `needs`: looked for only there (see _near_needs)."""
+    for start, end in _near_needs(needs, text, [(0, len(text))]):
+        yield from pattern.finditer(text, start, end)
+
+
 def _near_needs(needs: Any, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of `windows` within NEAR of a match of a rule's `needs` (all of them when the
     rule has none). Every match of the rule lies that near one, so running it only there finds
