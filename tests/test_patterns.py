@@ -140,9 +140,11 @@ def test_names_looked_for_only_near_a_word_they_need_are_all_found(rules, extrac
 
     attacher = extractor.attacher
     texts = _texts_to_scan(extractor, "据数据显示统计收盘报美股人民币对美元离岸在岸（688185）(00700.HK)SHZ"
-                                      "iPhone 15 Pro宏光MINI EV公司银行机构共处理业务完成实现达亿元1234567890，。、 ")
+                                      "iPhone 15 Pro宏光MINI EV公司银行机构共处理业务完成实现达亿元1234567890，。、 "
+                                      "其中制造业工业企业私营增加值利润营业收入支付机构部门单位")
     for name, needs in [("market", "market_close"), ("currency_pair", "quoted_against"), ("product_model", "model_line"),
-                        ("listed_company", "stock_code"), ("data_source", "data_report")]:
+                        ("listed_company", "stock_code"), ("data_source", "data_report"),
+                        ("group_pattern", "group_end"), ("body_group", "body_noun")]:
         pattern = getattr(attacher, name)
         for text in texts:
             assert [m.span() for m in matches_near(pattern, getattr(attacher, needs), text)] \

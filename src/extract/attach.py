@@ -263,8 +263,10 @@ class Attacher:
             r"(?<= ^ | [，,。；;：:\n、] | 其中 ) \s* (?P<group> [\p{Han}、]{0,24}? (?: \L<group_suffix> | \L<sector_word> ) )"
             r" (?= \L<group_follow> )",
         )
+        self.group_end = rules.compile(r"(?: \L<group_suffix> | \L<sector_word> ) \L<group_follow>")  # (matches_near)
         # A kind of body opening a clause before what is measured of it (支付机构跨境外汇支付收入…).
         self.body_group = rules.compile(r"(?<= ^ | [，,。；;：:\n] | 其中 ) \s* (?P<group> \p{Han}{1,8}? \L<body_noun> )")
+        self.body_noun = rules.compile(r"\L<body_noun>")
         self.quantified_group = rules.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<group> \L<group_quantifier> \p{Han}{0,6} \L<group_head> )")
         self.sector_words = lists["sector_word"]
@@ -1602,7 +1604,7 @@ class Attacher:
         starts = {start: i for i, (start, _, _, _) in enumerate(tokens)}
         ends = {end: i for i, (_, end, _, _) in enumerate(tokens)}
         found = []
-        for match in self.group_pattern.finditer(text):
+        for match in matches_near(self.group_pattern, self.group_end, text):
             first, last = starts.get(match.start("group")), ends.get(match.end("group"))
             if first is None or last is None:
                 continue  # 营业收入: the suffix is inside a word
@@ -1616,7 +1618,7 @@ class Attacher:
                     tail[2] in ("企业", "业") and last > first and len(whole) >= 3):
                 continue  # 工业, 产业 alone are parts of metrics (规模以上工业增加值)
             found.append(Mention(head[0], match.end("group"), whole, "group"))
-        for match in self.body_group.finditer(text):
+        for match in matches_near(self.body_group, self.body_noun, text):
             first, last = starts.get(match.start("group")), ends.get(match.end("group"))
             if first is None or last is None or last + 1 >= len(tokens):
                 continue
@@ -1635,10 +1637,10 @@ class Attacher:
         topics = []
         previous_end = -1
         for index, (start, end, word, tag) in enumerate(tokens):
-            opening = start == 0 or text[start - 1] in CLAUSE_END + "、 " or self.list_number.search(text, max(0, start - 6), start)
-            if not opening or start == previous_end:
+            if start == previous_end or not self._is_proper(word, tag):
                 continue
-            if not self._is_proper(word, tag):
+            opening = start == 0 or text[start - 1] in CLAUSE_END + "、 " or self.list_number.search(text, max(0, start - 6), start)
+            if not opening:
                 continue
             if tag == "ns" and not (index + 1 < len(tokens) and tokens[index + 1][3] in ("n", "vn")):
                 continue  # 银联|网络 opens a name; 海鲜、水果 (also tagged ns) opens none
@@ -1692,6 +1694,8 @@ class Attacher:
         return len(heads) >= 3 and 2 * sum(self._is_proper(h, self.tags.get(h, "")) for h in heads) < len(heads)
 
     def _is_proper(self, word: str, tag: str) -> bool:
+        if tag not in ("nz", "nt", "nrt", "ns") and not word.isascii():
+            return False  # (the test below would say so too, later)
         if word in self.not_names or not self.name_word.fullmatch(word) \
                 or word.startswith(self.function_chars):
             return False  # 从三大门类看: an unknown word that starts with a preposition
