@@ -119,9 +119,10 @@ def test_a_rule_run_only_near_what_it_needs_finds_every_match(rules, extractor):
     from extract.quantities import _near_needs
 
     texts = _texts_to_scan(extractor, "0123456789.:/-一二三四五六七八九十两百千万亿个分之成折翻倍番第前从后双"
-                                      "每这该上述其方面问题位数年月日天周季度时点的以下内超过城市企业人元家%ABx ，。")
+                                      "每这该上述其方面问题位数年月日天周季度时点的以下内超过城市企业人元家%ABx ，。"
+                                      "《》清明国庆元旦劳动节五一财本今去上半")
     checked = 0
-    for rule in (*rules.quantity_rules, *rules.not_fact_rules):
+    for rule in (*rules.quantity_rules, *rules.not_fact_rules, *rules.periods):
         if rule.needs is None:
             continue
         checked += 1
@@ -130,7 +131,7 @@ def test_a_rule_run_only_near_what_it_needs_finds_every_match(rules, extractor):
             near = _near_needs(rule.needs, text, everywhere)
             found = [m.span() for start, end in near for m in rule.pattern.finditer(text, start, end)]
             assert found == [m.span() for m in rule.pattern.finditer(text)], (rule.id, text)
-    assert checked >= 10
+    assert checked >= 20
 
 
 def test_names_looked_for_only_near_a_word_they_need_are_all_found(rules, extractor):
@@ -141,10 +142,11 @@ def test_names_looked_for_only_near_a_word_they_need_are_all_found(rules, extrac
     attacher = extractor.attacher
     texts = _texts_to_scan(extractor, "据数据显示统计收盘报美股人民币对美元离岸在岸（688185）(00700.HK)SHZ"
                                       "iPhone 15 Pro宏光MINI EV公司银行机构共处理业务完成实现达亿元1234567890，。、 "
-                                      "其中制造业工业企业私营增加值利润营业收入支付机构部门单位")
+                                      "其中制造业工业企业私营增加值利润营业收入支付机构部门单位下称简称以下CIPS“”")
     for name, needs in [("market", "market_close"), ("currency_pair", "quoted_against"), ("product_model", "model_line"),
                         ("listed_company", "stock_code"), ("data_source", "data_report"),
-                        ("group_pattern", "group_end"), ("body_group", "body_noun")]:
+                        ("group_pattern", "group_end"), ("body_group", "body_noun"),
+                        ("alias_pattern", "opening_bracket"), ("acronym", "opening_bracket")]:
         pattern = getattr(attacher, name)
         for text in texts:
             assert [m.span() for m in matches_near(pattern, getattr(attacher, needs), text)] \

@@ -196,6 +196,7 @@ class Attacher:
         self.leading_adverbs = lists["leading_adverb"]
         self.share_nouns = _longest_first(lists["share_noun"])
         self.to_words = lists["to_word"]
+        self.time_needs = rules.compile(" | ".join(f"(?: {rule.needs.pattern} )" for rule in rules.periods))
         self.holiday_months = rules.context.get("holiday_month", {})
         self.partner_before = rules.compile(r"(?: \L<partner_preposition> ) \s* \Z")
         # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
@@ -352,6 +353,7 @@ class Attacher:
         # 人民币跨境支付系统（CIPS）: a full name opening its clause, then the acronym used after.
         self.acronym = regex.compile(
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
+        self.opening_bracket = regex.compile(r"[（(]")  # (what aliases and acronyms need: matches_near)
         self.agent_verbs = lists["agent_verb"]
         self.enumeration_words = lists["enumeration_word"]
         # (…第2位的上海汽车, 纯电动汽车占比为43％的比亚迪: a rank or a share describes the name after 的)
@@ -1572,13 +1574,13 @@ class Attacher:
         """洞见信息公司(下称洞见公司): every later 洞见公司 is 洞见信息公司 (the fullest name)."""
         full_names: dict[str, str] = {}
         ends = {m.end: m for m in names if m.kind in ("org", "place", "group")}
-        for found in self.alias_pattern.finditer(text):
+        for found in matches_near(self.alias_pattern, self.opening_bracket, text):
             named = ends.get(found.start())
             if named and found.group("alias") != named.value:
                 full_names[found.group("alias")] = named.value
         # An acronym renames the names written with it (CIPS处理业务…), but is no name by itself
         # (CPI is a measure).
-        acronyms = {found.group("alias"): found.group("full") for found in self.acronym.finditer(text)}
+        acronyms = {found.group("alias"): found.group("full") for found in matches_near(self.acronym, self.opening_bracket, text)}
         resolved = []
         for mention in names:
             alias = next((a for a in _longest_first(full_names) if mention.value == a or mention.value.endswith(a)), "")
@@ -1993,6 +1995,8 @@ class Attacher:
     # -- period ---------------------------------------------------------------
 
     def find_times(self, text: str) -> list[Mention]:
+        if not self.time_needs.search(text):
+            return []  # (most phrases hold no time: one search instead of one per pattern)
         found = [(match, rule.resolve) for rule in self.rules.periods for match in rule.pattern.finditer(text)]
         found.sort(key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()))
         kept: list[tuple[Any, str]] = []

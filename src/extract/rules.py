@@ -76,6 +76,7 @@ class PeriodRule:
     id: str
     resolve: str  # how attach.py turns the match into a SCHEMA period
     pattern: Any
+    needs: Any = None  # as QuantityRule.needs
 
 
 @dataclass(frozen=True)
@@ -361,10 +362,10 @@ def load_rules(directory: str | Path | None = None) -> Rules:
     periods = []
     for rule in raw["context.toml"].get("period", []):
         where = f"context.toml period {rule.get('id', '?')}"
-        _check_keys(where, rule, {"id", "resolve", "regex"}, {"id", "resolve", "regex"}, problems)
+        _check_keys(where, rule, {"id", "resolve", "regex", "needs"}, {"id", "resolve", "regex", "needs"}, problems)
         pattern = compiled("context.toml", rule)
         if pattern is not None:
-            periods.append(PeriodRule(rule["id"], rule.get("resolve", ""), pattern))
+            periods.append(PeriodRule(rule["id"], rule.get("resolve", ""), pattern, needs("context.toml", rule)))
 
     for verb, noun in raw["context.toml"].get("verb_object", {}).items():
         if not isinstance(noun, str) or "{}" not in noun:
