@@ -63,10 +63,9 @@ def _mask(chars: list[str], start: int, end: int) -> None:
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, end excluding the newline."""
     spans, start = [], 0
-    for i, char in enumerate(text):
-        if char == "\n":
-            spans.append((start, i))
-            start = i + 1
+    while (newline := text.find("\n", start)) >= 0:
+        spans.append((start, newline))
+        start = newline + 1
     spans.append((start, len(text)))
     return spans
 
@@ -95,10 +94,12 @@ def clean_text(text: str, rules: Rules, furniture: Furniture | None = None) -> s
         return {bisect_right(starts, m.end() - 1) - 1 for m in pattern.finditer(folded) if m.end() > m.start()}
 
     flagged = marked(furniture.lines)
-    credits: set[int] = set()
-    if not furniture.caption_hints or any(hint in folded for hint in furniture.caption_hints):
-        flagged |= marked(furniture.caption_end)
-        credits = marked(furniture.credit_only)
+    # A caption or a credit ends with its hint (摄, 供图) on its own line: only lines holding
+    # one are looked at, one by one (a match reaching back over blank lines ends there too).
+    hinted = [(number, start, end) for number, (start, end) in enumerate(lines)
+              if not furniture.caption_hints or any(hint in folded[start:end] for hint in furniture.caption_hints)]
+    flagged |= {number for number, start, end in hinted if furniture.caption_end.search(folded, start, end)}
+    credits = {number for number, start, end in hinted if furniture.credit_only.search(folded, start, end)}
     masked_lines: set[int] = set()
     for number, (start, end) in enumerate(lines):
         line = folded[start:end]
