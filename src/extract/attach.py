@@ -1997,7 +1997,8 @@ class Attacher:
     def find_times(self, text: str) -> list[Mention]:
         if not self.time_needs.search(text):
             return []  # (most phrases hold no time: one search instead of one per pattern)
-        found = [(match, rule.resolve) for rule in self.rules.periods for match in rule.pattern.finditer(text)]
+        found = [(match, rule.resolve) for rule in self.rules.periods if rule.needs.search(text)
+                 for match in rule.pattern.finditer(text)]
         found.sort(key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()))
         kept: list[tuple[Any, str]] = []
         for match, resolve in found:
