@@ -24,7 +24,7 @@ import itertools
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Mapping
 
 import regex
 
@@ -112,20 +112,14 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     return spans or [(0, 0)]
 
 
-def _token_tuples(words: list[str], tags: Mapping[str, str]) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, word, tag) per word of a text cut into words."""
-    start = 0
-    for word in words:
-        yield start, start + len(word), word, tags.get(word, "")
-        start += len(word)
-
-
 class Tokens(list):
-    """(start, end, word, tag) of each token, with the starts kept for bisecting."""
+    """(start, end, word, tag) of each word of a text cut into words, with the starts kept
+    for bisecting."""
 
-    def __init__(self, items):
-        super().__init__(items)
-        self.starts = [t[0] for t in self]
+    def __init__(self, words: list[str], tags: Mapping[str, str]):
+        bounds = list(itertools.accumulate(map(len, words), initial=0))
+        super().__init__(zip(bounds, bounds[1:], words, map(tags.get, words, itertools.repeat(""))))
+        self.starts = bounds[:-1]
 
 
 class Segments:
@@ -416,7 +410,7 @@ class Attacher:
     def attach(self, doc_id: str, original: str, text: str, words: list[str], quantities: list[Quantity]) -> list[Fact]:
         """The facts of the quantities of a cleaned `text`, cut into `words`."""
         segments = Segments(text)
-        tokens = Tokens(_token_tuples(words, self.tags))
+        tokens = Tokens(words, self.tags)
         label_kinds = {q: self._label_kind(q, text, quantities[i + 1:], tokens)
                        for i, q in enumerate(quantities) if q.family == "count"}
         labels = [q for q, kind in label_kinds.items() if kind]
