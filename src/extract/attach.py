@@ -1067,7 +1067,8 @@ class Attacher:
                     and not any(w in phrase[:position] for w in self.object_before) and not self._has_verb(phrase[:position]):
                 phrase = phrase[position + len(name) + 1:]  # 纯电动汽车专业公司特斯拉的股价: whose, then what
                 break
-        where = next((n for n in subject_words if phrase.startswith("在" + n) and len(phrase) > len(n) + 1), "")
+        where = next((n for n in subject_words if phrase.startswith("在" + n) and len(phrase) > len(n) + 1), "") \
+            if phrase.startswith("在") else ""
         phrase = phrase[len(where) + 1:] if where else phrase  # 华为在上海投资: where it acted, no metric word
         while (joined := self.list_join.match(phrase)) and joined.end() < len(phrase):
             # 武汉、成都…、西安等城市增量: the rest of a list of names, then 等 and their kind
