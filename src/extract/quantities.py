@@ -74,7 +74,13 @@ def _near_needs(needs: Any, text: str, windows: list[tuple[int, int]]) -> list[t
     the same matches: a rule that needs 分之 is not run over a text that has none."""
     if needs is None:
         return windows
-    near = _merged((max(0, m.start() - NEAR), min(len(text), m.end() + NEAR)) for m in needs.finditer(text))
+    near: list[list[int]] = []
+    for found in needs.finditer(text):  # (in text order: each window ends after the last)
+        start, end = found.start() - NEAR, found.end() + NEAR
+        if near and start <= near[-1][1]:
+            near[-1][1] = end
+        else:
+            near.append([start, end])
     parts, i = [], 0
     for start, end in windows:
         while i < len(near) and near[i][1] <= start:
