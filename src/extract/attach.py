@@ -216,6 +216,8 @@ class Attacher:
         self.place_suffixes = _longest_first(lists["place_suffix"])
         self.org_suffixes = _longest_first(lists["org_suffix"])
         self.org_last = frozenset(w[-1] for w in self.org_suffixes)
+        self.listed_names = self.national | self.own | lists["known_company"] | lists["known_place"] \
+            | lists["not_place"] | frozenset(self.company_words)
         self.official_suffixes = _longest_first(lists["official_suffix"])
         # 国家统计局数据显示, 央行11月10日公布的…数据, BOSS直聘研究院最新发布
         self.source_after = rules.compile(
@@ -1395,6 +1397,8 @@ class Attacher:
         """
         found: list[Mention] = []
         for index, (start, end, word, tag) in enumerate(tokens):
+            if tag not in NAME_TAGS and word not in self.listed_names and word[-1:] not in self.org_last:
+                continue  # (no test below could pass: a verb, an adverb, a number)
             if word in self.national:
                 # 银联网络服务我国自主品牌银行卡…: after a noun, the nation qualifies what follows
                 inside_noun = index and tokens[index - 1][1] == start and tokens[index - 1][3] in COMMON_NOUN_TAGS
