@@ -20,6 +20,7 @@ The reading goes clause by clause, as a reader does:
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_right
 from collections import Counter
@@ -96,13 +97,18 @@ def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+@functools.lru_cache(maxsize=None)
+def _any_of(characters: str) -> Any:
+    return regex.compile("[" + regex.escape(characters) + "]")
+
+
 def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     """Consecutive spans of `text`, each ending after one of `ends`; a comma or colon between
     two digits (4:6, 2,928,502) belongs to a number and ends nothing (a full stop always ends:
     …之比约为61:1。2022年…)."""
     spans, start = [], 0
     last = len(text) - 1
-    for found in regex.finditer("[" + regex.escape(ends) + "]", text):
+    for found in _any_of(ends).finditer(text):
         i = found.start()
         if not (0 < i < last and text[i] in NUMBER_MARKS and text[i - 1].isdigit() and text[i + 1].isdigit()):
             spans.append((start, i + 1))
@@ -129,11 +135,11 @@ class Segments:
         self.sentences = _spans(text, SENTENCE_END)
         self.clauses = _spans(text, CLAUSE_END)
         self.paragraphs = _spans(text, "\n")
-        self._starts = {name: [s for s, _ in getattr(self, name)] for name in ("sentences", "clauses", "paragraphs")}
+        self.starts = {name: [s for s, _ in getattr(self, name)] for name in ("sentences", "clauses", "paragraphs")}
 
     def of(self, name: str, position: int) -> tuple[int, int]:
         spans = getattr(self, name)
-        return spans[max(0, bisect_right(self._starts[name], position) - 1)]
+        return spans[max(0, bisect_right(self.starts[name], position) - 1)]
 
 
 @dataclass
@@ -456,7 +462,7 @@ class Attacher:
                    for q in quantities if text[q.end:q.end + 1] == "的"
                    for noun in [self._noun_after(q.end + 1, len(text), tokens)]
                    if self._is_ranked_name(noun) if q.kind == Kind.RANK or self._is_proper_name(noun)]
-        names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups)
+        names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups, segments)
         names = self._resolve_referring_sets(names, text, segments)
         own_names = self._own_names(names, segments.paragraphs[0][1])
         names = self._resolve_own(names, own_names, segments)
@@ -939,7 +945,7 @@ class Attacher:
 
     def _predicate(self, text: str, start: int, end: int) -> str:
         """The rest of a clause after a counted noun, without its closing mark or particle."""
-        predicate = regex.split(r"[（(]", text[start:end])[0]  # 超过2万亿元(人民币，下同)
+        predicate = _any_of("（(").split(text[start:end])[0]  # 超过2万亿元(人民币，下同)
         predicate = predicate.rstrip("，,。；;！？!?：:\n ").removesuffix("了")
         return predicate if predicate and self.word_start.match(predicate) else ""
 
@@ -1388,7 +1394,8 @@ class Attacher:
 
     # -- subject --------------------------------------------------------------
 
-    def find_names(self, text: str, tokens, quantities: list[Quantity] = (), groups: list[Mention] = ()) -> list[Mention]:
+    def find_names(self, text: str, tokens, quantities: list[Quantity] = (), groups: list[Mention] = (),
+                   segments: Segments | None = None) -> list[Mention]:
         """Places, organisations, groups, national and own-jurisdiction words, in text order.
 
         Each is marked with what it is in its sentence: `source` for a body that reports the
@@ -1486,8 +1493,8 @@ class Attacher:
         merged = self._resolve_aliases(merged, text)
         merged = self._parallel_names(merged, text, tokens)
         merged = self._speakers_we(merged, text)
-        clause_starts = [start for start, _ in _spans(text, CLAUSE_END)]
-        sentence_starts = [start for start, _ in _spans(text, SENTENCE_END)]
+        segments = segments or Segments(text)
+        clause_starts, sentence_starts = segments.starts["clauses"], segments.starts["sentences"]
         named: list[Mention] = []
         for mention in merged:
             previous = named[-1] if named else None

@@ -116,6 +116,7 @@ class QuantityFinder:
                                                 key=lambda form: (-len(form), form)))
         # The low end of a range or an earlier list item, written without its unit.
         self._bare_tail = rules.compile(r"(?P<number> (?&num) ) \s* \Z")
+        self._digit_then_small_unit = regex.compile(r"\d[" + "".join(table.small_units) + "]")
 
     # -- finding -------------------------------------------------------------
 
@@ -224,6 +225,8 @@ class QuantityFinder:
         found, rule = span.match, span.rule
         groups = found.groupdict()
         number = groups.get("number") or ""
+        if rule.id == "quantity.amount" and self._is_bare(groups, number) and not self._is_bare_magnitude(number):
+            return  # (as _resolve_amount would, before the qualifier is read: most spans end here)
         table = self.rules.numerals
         surface = original[span.start:span.end]
         before = self._qualifier_before(text, span.start, number)
@@ -264,7 +267,7 @@ class QuantityFinder:
             times = parse_number(number, table) if number else Decimal(1)
             yield make(Decimal(2) ** int(times), "倍", "multiple", Kind.GROWTH)
         elif resolve == "ratio":
-            for part in regex.split(r"\s*:\s*", found.group(0).strip()):
+            for part in found.group(0).strip().split(":"):  # (Decimal reads " 6" as 6)
                 yield make(Decimal(part), "", "ratio", Kind.RATIO)
         elif resolve == "rank":
             yield make(parse_number(number, table), "rank", "rank", Kind.RANK)
@@ -295,8 +298,7 @@ class QuantityFinder:
         start = span.start
         info = self.rules.units.get(groups.get("unit") or "")
         magnitude = groups.get("magnitude") or ""
-        if rule.id == "quantity.amount" and not info and not magnitude and not groups.get("inside") \
-                and not groups.get("symbol") and not self._has_magnitude(number) \
+        if rule.id == "quantity.amount" and self._is_bare(groups, number) \
                 and not (approximate and self._is_bare_magnitude(number)):
             return  # a bare number is a quantity only where quantity.bare finds it (上百 aside)
         if self._is_bare_magnitude(number) and not (approximate or self._follows(text, start, "bare_magnitude_cue")):
@@ -436,11 +438,15 @@ class QuantityFinder:
         return None, Quantity(value=value, unit=high.unit, qualifier=Qualifier.EXACT, text=original[start:end],
                               start=start, end=end, rule=high.rule, family=high.family, kind=high.kind, per=high.per)
 
+    def _is_bare(self, groups: dict, number: str) -> bool:
+        """A number with no unit, magnitude, 余/多 or currency symbol (62.2, 十八)."""
+        return not groups.get("unit") and not groups.get("magnitude") and not groups.get("inside") \
+            and not groups.get("symbol") and not self._has_magnitude(number)
+
     def _has_magnitude(self, number: str) -> bool:
         """万 or 亿 anywhere, or 千/百 after an Arabic digit (3千): 十八 has none, 18万 has one."""
         table = self.rules.numerals
-        return any(c in table.magnitudes for c in number) or bool(
-            regex.search(r"\d[" + "".join(table.small_units) + "]", number))
+        return any(c in table.magnitudes for c in number) or bool(self._digit_then_small_unit.search(number))
 
     def _trailing_scale(self, quantity: Quantity) -> Decimal:
         """The magnitude written after the last digit of a quantity's text: 18万 → 10000."""
