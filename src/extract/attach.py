@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
@@ -56,6 +56,7 @@ ADVERB_TAGS = frozenset({"d", "ad", "a", "v", "vn"})
 WEAK_TAGS = frozenset({"d", "ad", "p", "c", "r", "u", "uj", "ul", "f", "t", "m", "q", "y", "e"})
 COMMON_NOUN_TAGS = frozenset({"n", "vn", "nz"})
 PROPER_TAGS = frozenset({"", "nz", "nr", "nrt", "ns", "nt", "j", "a", "eng"})
+PROPER_CANDIDATE_TAGS = frozenset({"nz", "nt", "nrt", "ns"})  # the tags of non-Latin proper names (_is_proper)
 # Words that name a group of people or bodies (87.8%的学生…, 六成的受访者…).
 GROUP_NOUN_TAGS = frozenset({"n"})
 # How a rank's metric was found when its own words named none.
@@ -209,7 +210,7 @@ class Attacher:
         self.strip_first: dict[str, tuple[str, ...]] = {}
         self.level_words = lists["level_verb"] | lists["filler_word"] | lists["agent_verb"]
         self.verb_words = _longest_first(self.increase | self.decrease)
-        self.company_words = _longest_first(lists["company_word"])
+        self.company_words = lists["company_word"]
         self.kind_prefixes = _longest_first(lists["kind_prefix"])
         self.apposed_kinds = _longest_first(lists["apposed_kind"])
         for word in self.strip_words:
@@ -223,7 +224,7 @@ class Attacher:
         self.org_suffixes = _longest_first(lists["org_suffix"])
         self.org_last = frozenset(w[-1] for w in self.org_suffixes)
         self.listed_names = self.national | self.own | lists["known_company"] | lists["known_place"] \
-            | lists["not_place"] | frozenset(self.company_words)
+            | lists["not_place"] | self.company_words
         self.official_suffixes = _longest_first(lists["official_suffix"])
         # 国家统计局数据显示, 央行11月10日公布的…数据, BOSS直聘研究院最新发布
         self.source_after = rules.compile(
@@ -1510,7 +1511,7 @@ class Attacher:
                 if kind in ("place", "org") and text[mention.start - 1:mention.start] == "在" and actor \
                         and actor.start >= sentence_starts[bisect_right(sentence_starts, mention.start) - 1]:
                     kind = "aside"  # 中通国际在越南已开通…, 特斯拉…，在全球…中占了约2成: where it acted, not who
-            named.append(replace(mention, kind=kind))
+            named.append(Mention(mention.start, mention.end, mention.value, kind, mention.surface))
         return self._jurisdictions_of_sources(named)
 
     def _jurisdictions_of_sources(self, names: list[Mention]) -> list[Mention]:
@@ -1560,9 +1561,12 @@ class Attacher:
         starts = {n.start: n for n in names if n.kind in ("org", "place")}
         added = []
         previous: tuple[str, int] | None = None  # the word after the last clause-opening name, its paragraph's end
-        for index, (start, end, word, tag) in enumerate(tokens[:-1]):
+        # (the words right after a clause mark, looked up instead of tested one by one)
+        openings = {bisect_left(tokens.starts, found.end()) for found in _any_of(CLAUSE_END).finditer(text)}
+        for index in sorted(i for i in openings | {0} if i < len(tokens) - 1):
+            start, end, word, tag = tokens[index]
             if start and text[start - 1] not in CLAUSE_END:
-                continue
+                continue  # (a mark inside a word: no word opens there)
             following = tokens[index + 1][2]
             name = starts.get(start)
             if name:
@@ -1609,7 +1613,7 @@ class Attacher:
     def _groups(self, text: str, tokens) -> list[Mention]:
         """Industries, kinds of enterprise and sectors opening a clause (采矿业实现…, 私营企业…,
         民航预计运输…): subjects of the rows that break a total down."""
-        starts = {start: i for i, (start, _, _, _) in enumerate(tokens)}
+        starts = dict(zip(tokens.starts, itertools.count()))
         ends = {end: i for i, (_, end, _, _) in enumerate(tokens)}
         found = []
         for match in matches_near(self.group_pattern, self.group_end, text):
@@ -1645,7 +1649,8 @@ class Attacher:
         topics = []
         previous_end = -1
         for index, (start, end, word, tag) in enumerate(tokens):
-            if start == previous_end or not self._is_proper(word, tag):
+            if start == previous_end or (tag not in PROPER_CANDIDATE_TAGS and not word.isascii()) \
+                    or not self._is_proper(word, tag):
                 continue
             opening = start == 0 or text[start - 1] in CLAUSE_END + "、 " or self.list_number.search(text, max(0, start - 6), start)
             if not opening:
@@ -1702,7 +1707,7 @@ class Attacher:
         return len(heads) >= 3 and 2 * sum(self._is_proper(h, self.tags.get(h, "")) for h in heads) < len(heads)
 
     def _is_proper(self, word: str, tag: str) -> bool:
-        if tag not in ("nz", "nt", "nrt", "ns") and not word.isascii():
+        if tag not in PROPER_CANDIDATE_TAGS and not word.isascii():
             return False  # (the test below would say so too, later)
         if word in self.not_names or not self.name_word.fullmatch(word) \
                 or word.startswith(self.function_chars):
