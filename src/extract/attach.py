@@ -129,6 +129,22 @@ class Tokens(list):
         self.starts = bounds[:-1]
 
 
+class Mentions(list):
+    """Mentions in text order, with their starts kept for bisecting."""
+
+    def __init__(self, mentions):
+        super().__init__(sorted(mentions, key=lambda m: m.start))  # (stable: already in order)
+        self.starts = [m.start for m in self]
+
+    def within(self, low: int, high: int) -> list:
+        """The mentions that lie within text[low:high], in order."""
+        return [m for m in self[bisect_left(self.starts, low):bisect_right(self.starts, high)] if m.end <= high]
+
+    def from_(self, low: int) -> list:
+        """The mentions that start at `low` or later, in order."""
+        return self[bisect_left(self.starts, low):]
+
+
 class Segments:
     """Sentences, clauses and paragraphs of one text, looked up by position."""
 
@@ -466,11 +482,11 @@ class Attacher:
         names = self.find_names(text, tokens, [q for q in quantities if q not in labels], groups, segments)
         names = self._resolve_referring_sets(names, text, segments)
         own_names = self._own_names(names, segments.paragraphs[0][1])
-        names = self._resolve_own(names, own_names, segments)
+        names = Mentions(self._resolve_own(names, own_names, segments))
         times = self.find_times(text)
         lead_year, carried_period = self._lead_year(times, segments, text)
         # A comparison's base is never a figure's period: 比2019年, 较上年, 上年的2.4倍, 去年同期.
-        times = [m for m in times if not self._is_base(m, text)]
+        times = Mentions(m for m in times if not self._is_base(m, text))
 
         readings = []
         ends = sorted(q.end for q in quantities)
@@ -1903,7 +1919,7 @@ class Attacher:
             return "全国"
         return mention.value
 
-    def _subject(self, names: list[Mention], own_names: dict[str, str], reading: Reading,
+    def _subject(self, names: Mentions, own_names: dict[str, str], reading: Reading,
                  text: str = "") -> tuple[str, str]:
         """The nearest name before the number in its sentence; a group (采矿业, 私营企业) only
         when its clause names no place or organisation before it. A rank followed by 的 and a
@@ -1930,15 +1946,13 @@ class Attacher:
                           and n.kind not in ("source", "group")), None)
             if after:
                 return self._name_value(after, own_names), "subject.ranked_name"
-        framed = next((n for n in names if n.kind == "aside" and text[n.start - 1:n.start] == "在"
-                       and reading.clause[0] <= n.start
+        framed = next((n for n in names.from_(reading.clause[0]) if n.kind == "aside" and text[n.start - 1:n.start] == "在"
                        and (n.end == position or self.qualifier_word.fullmatch(text, n.end, position))), None)
         if framed and reading.quantity.kind != Kind.RANK:
             return self._name_value(framed, own_names), "subject.framed"  # 在全球逾450万辆的…总销量中
         base_at = reading.lead.rfind(reading.base) if reading.base else -1
         base_start = position - len(reading.lead) + base_at if base_at >= 0 else position
-        candidates = [n for n in names if reading.sentence[0] <= n.start and n.end <= position
-                      and n.kind not in ("source", "aside")
+        candidates = [n for n in names.within(reading.sentence[0], position) if n.kind not in ("source", "aside")
                       and not base_start <= n.start < position]  # (是美国接种量的3倍: 美国 is the base)
         if reading.quantity.kind == Kind.RANK and reading.quantity.rule not in WHO_RANK_RULES:
             # 均居全市第一, 位列重庆市都市核心区第一: the place right before a rank is where the
@@ -2060,7 +2074,7 @@ class Attacher:
         return (text[max(0, mention.start - 2):mention.start].endswith(self.base_words)
                 or bool(self.base_after.match(text, mention.end)))
 
-    def _period(self, times: list[Mention], reading: Reading, segments: Segments, lead_year: str,
+    def _period(self, times: Mentions, reading: Reading, segments: Segments, lead_year: str,
                 carried: str) -> tuple[str, str]:
         """The period and how it was found: the nearest time before the number in its clause,
         sentence or paragraph (a comparison base such as 比2019年 is not one); else a time after
@@ -2070,13 +2084,12 @@ class Attacher:
         scopes = (("clause", reading.clause), ("sentence", reading.sentence),
                   ("paragraph", segments.of("paragraphs", position)))
         for scope, (low, high) in scopes:
-            before = [m for m in times if low <= m.start and m.end <= position]
-            after = [m for m in times if position <= m.start and m.end <= high]
+            before, after = times.within(low, position), times.within(position, high)
             if before or (after and scope == "clause"):
                 chosen = before[-1] if before else after[0]
                 return _resolve_period(chosen, lead_year), f"period.{chosen.kind}@{scope}"
         for scope, (low, high) in scopes[1:]:
-            after = [m for m in times if position <= m.start and m.end <= high]
+            after = times.within(position, high)
             if after and (scope == "sentence" or not carried):
                 return _resolve_period(after[0], lead_year), f"period.{after[0].kind}@{scope}"
         return carried, "period.lead" if carried else ""
