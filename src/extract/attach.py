@@ -1139,7 +1139,7 @@ class Attacher:
             phrase = stripped
         if phrase in self.leading_adverbs:
             return ""  # 另有2人在逃: an adverb alone is left of 另有
-        base = next((w for w in self.base_words if phrase.startswith(w)), "")
+        base = next((w for w in self.base_words if phrase.startswith(w)), "") if phrase.startswith(self.base_words) else ""
         if base and self._starts_with_word(phrase, base):
             return ""  # 比清明假期: only the base of a comparison, no metric of its own (not 比亚迪)
         phrase = self.inner_fillers.sub("", phrase) or phrase
