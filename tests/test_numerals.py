@@ -65,3 +65,26 @@ def test_not_a_number(rules, text):
 )
 def test_normalize_decimal(value, written):
     assert normalize_decimal(value) == written
+
+
+def test_an_arabic_number_read_at_once_reads_as_token_by_token(rules):
+    # parse_number reads a plain Arabic number (2009.52, 2,928,502) in one step: it must give
+    # what reading it token by token gives, to the last digit, or fail the same way.
+    import random
+
+    from extract.numerals import _integer_part, _tokenize
+
+    draw = random.Random(11)
+    for _ in range(3000):
+        text = draw.choice("123456789") + "".join(draw.choice("0123456789.,") for _ in range(draw.randint(0, 12)))
+        for signed in (text, "-" + text):
+            try:
+                slow = ("value", str((-1 if signed[0] == "-" else 1) * _integer_part(_tokenize(text, rules.numerals), text)))
+            except (ValueError, ArithmeticError) as error:
+                slow = ("error", type(error).__name__)
+            try:
+                fast = ("value", str(parse_number(signed, rules.numerals)))
+            except (ValueError, ArithmeticError) as error:
+                fast = ("error", type(error).__name__)
+            assert fast == slow, signed
+    assert str(parse_number("2,928,502", rules.numerals)) == "2928502"

@@ -11,7 +11,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Mapping
 
-ARABIC_CHARS = frozenset("0123456789.,")
+ARABIC_CHARS = "0123456789.,"
 ARABIC_SIGNS = MappingProxyType({"-": "-", "−": "-", "+": "+"})
 TWO_ONLY = frozenset("两兩俩倆")  # "two" before a unit, never a digit of a digit-by-digit run
 
@@ -154,11 +154,14 @@ def parse_number(text: str, table: NumeralTable) -> Decimal:
     if not text:
         raise ValueError("empty number")
     sign = 1
-    word = text[0] if text[0] in ARABIC_SIGNS else next((w for w in table.signs if text.startswith(w)), "")
+    word = text[0] if text[0] in ARABIC_SIGNS else "" if text[0].isdigit() else \
+        next((w for w in table.signs if text.startswith(w)), "")
     if word:  # -3.2, 负三, 零下5
         symbol = ARABIC_SIGNS.get(word) or table.signs[word]
         sign = -1 if symbol == "-" else 1
         text = text[len(word):]
+    if text[:1].isdigit() and text[:1].isascii() and not text.strip(ARABIC_CHARS):
+        return sign * Decimal(text.replace(",", ""))  # 2009.52, 2,928,502: as _tokenize would read it
     tokens = _tokenize(text, table)
     if not tokens:
         raise ValueError("no digits")
