@@ -277,6 +277,7 @@ class Attacher:
         self.present_with_base = rules.compile(r"(?: \L<base_word> )? \L<present_word>")  # 比上月末
         self.person_after = rules.compile(r"\s* (?: \p{Han}{1,8}? \L<body_unit> )? \L<person_title>")
         self.object_before = lists["object_preposition"]
+        self.object_before_in = rules.compile(r"\L<object_preposition>")  # (one search for any of them)
         # A group as subject: an industry or a kind of enterprise opening a clause (采矿业实现…,
         # 私营企业实现…, 规模以上工业企业).
         self.group_pattern = rules.compile(
@@ -1089,7 +1090,7 @@ class Attacher:
                 phrase = phrase[position + len(name):]
                 break
             if position > 2 and phrase.startswith("的", position + len(name)) and len(phrase) - position - len(name) > 2 \
-                    and not any(w in phrase[:position] for w in self.object_before) and not self._has_verb(phrase[:position]):
+                    and not self.object_before_in.search(phrase, 0, position) and not self._has_verb(phrase[:position]):
                 phrase = phrase[position + len(name) + 1:]  # 纯电动汽车专业公司特斯拉的股价: whose, then what
                 break
         where = next((n for n in subject_words if phrase.startswith("在" + n) and len(phrase) > len(n) + 1), "") \
@@ -1353,7 +1354,8 @@ class Attacher:
         openers = {}  # clause -> the count that opens it
         for r in readings:
             opening = self._without_times(text[r.clause[0]:r.quantity.start]).lstrip()
-            opening = opening[len(next((w for w in self.bare_subject_words if opening.startswith(w)), "")):]
+            if opening.startswith(self.bare_subject_words):
+                opening = opening[len(next(w for w in self.bare_subject_words if opening.startswith(w))):]
             scope = self.scope_before_count.search(opening)
             opening = opening[scope.end():] if scope else opening  # 上述城市中共有5个城市…超过5%: the scope
             if (r.quantity.family == "count" or r.quantity.rule == "quantity.zero") and r.clause not in openers \
@@ -1745,7 +1747,7 @@ class Attacher:
                          and self.word.fullmatch(tokens[index - 1][2])
                          and not tokens[index - 1][2].endswith(tuple(OWN_LEVELS))):
             return self._clause_opening_company(index, tokens, text)
-        suffix = next((s for s in self.org_suffixes if word.endswith(s)), "") if word[-1:] in self.org_last else ""
+        suffix = next((s for s in self.org_suffixes if word.endswith(s)), "") if word.endswith(self.org_suffixes) else ""
         if len(suffix) == 1 and len(word) < 3 and tag != "nt":
             return None  # 变局, 内部, 东部: a common word that ends like an organisation
         if not (suffix or tag == "nt" or weak):
@@ -1862,7 +1864,7 @@ class Attacher:
             return mention.kind  # …追赶特斯拉的是第2位的上海汽车: what the rank describes, not an object
         if opening.strip() in self.enumeration_words:
             return mention.kind  # 包括武汉、成都…等城市增量均超过10万人: the list is the subject
-        if any(word in opening for word in self.object_before) and mention.kind != "group":
+        if self.object_before_in.search(opening) and mention.kind != "group":
             return "aside"  # 与中科院、香港理工大学等…建立合作关系
         if self._has_verb(opening) and not (text[mention.start - 1:mention.start] == "的"
                                             and text[mention.end:mention.end + 1] in "，,"):
