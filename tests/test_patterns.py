@@ -73,6 +73,15 @@ def test_a_failing_example_is_reported(tmp_path):
     assert any("quantity.tenths" in p and "两成" in p for p in problems)
 
 
+def test_an_example_that_lacks_what_its_rule_needs_is_reported(tmp_path):
+    # A rule is only tried near what it needs: a needs that misses an example would hide it.
+    target = _copy(tmp_path)
+    path = target / "quantities.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("needs = '分之 | /'", "needs = '分之'"), encoding="utf-8")
+    problems = check_examples(load_rules(target))
+    assert any("quantity.fraction" in p and "1/4" in p and "never tried" in p for p in problems)
+
+
 # -- quick looks -----------------------------------------------------------------------
 
 def _without_quick_look(pattern: str) -> str:

@@ -29,7 +29,8 @@ RANGE_SEPARATORS = "至到~-"
 RANGE_TO = "至到"  # also reach a new level (下降0.2%至5.0%): see joins_range
 WINDOW_BEFORE, WINDOW_AFTER = 8, 24  # see QuantityFinder._windows
 ANCHOR_WORD_LISTS = ("first_place", "last_place")  # rules whose words hold no numeral (榜首, 垫底)
-NEAR = 40  # longer than any not-fact match: a quoted name, 2016-2020年, 近三个季度
+NEAR = 40  # longer than any not-fact match (a quoted name, 2016-2020年, 近三个季度), and than
+# the reach from any rule's match to what it needs (a rule's `needs`: see _near_needs)
 LIST_SEPARATORS = "、和及与或"
 
 

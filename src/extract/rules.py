@@ -404,6 +404,11 @@ def load_rules(directory: str | Path | None = None) -> Rules:
 def check_examples(rules: Rules) -> list[str]:
     """Run every rule's examples and non-examples; return the failures, one line each."""
     problems = []
+    for rule in (*rules.quantity_rules, *rules.not_fact_rules):
+        for example in rule.examples:
+            text = example if isinstance(example, str) else example[0]
+            if rule.needs is not None and not rule.needs.search(text):  # (an example is shorter than NEAR)
+                problems.append(f"rule {rule.id}: example {text!r} holds nothing it needs, so it is never tried")
     for rule in rules.quantity_rules:
         for text, expected in rule.examples:
             spans = [m.group(0) for m in rule.pattern.finditer(text)]
