@@ -375,6 +375,7 @@ class Attacher:
             r"(?<= ^ | [，,。；;：:\n] ) \s* (?P<full> \p{Han}{2,16} ) [（(] (?P<alias> [A-Z]{2,8} ) [)）]", regex.VERBOSE)
         self.opening_bracket = regex.compile(r"[（(]")  # (what aliases and acronyms need: matches_near)
         self.agent_verbs = lists["agent_verb"]
+        self.agent_verb = rules.compile(r"\L<agent_verb>")
         self.enumeration_words = lists["enumeration_word"]
         # (…第2位的上海汽车, 纯电动汽车占比为43％的比亚迪: a rank or a share describes the name after 的)
         self.ranked_before = regex.compile(r"(?:第[\d一二三四五六七八九十]+[位名]?|首位|榜首|\d\s*[%％])的\Z")
@@ -1478,7 +1479,8 @@ class Attacher:
                      if m.group("name") not in self.not_names and not self._is_weak(m.group("name")))  # 目前已经公布数据
         # Agents yield to the places and cohorts inside them (全市共接待…: 全市 is the subject).
         taken = {i for m in found if m.kind in ("place", "national", "own", "cohort") for i in range(m.start, m.end)}
-        agents = self.agent.finditer(text) if any(verb in text for verb in self.agent_verbs) else ()
+        # (an agent's match may reach farther from its verb than NEAR: only the verb is looked for)
+        agents = self.agent.finditer(text) if self.agent_verb.search(text) else ()
         for found_agent in agents:
             # 大额实时支付系统、小额批量支付系统、网上支付跨行清算系统处理业务…: each member a name
             start = found_agent.start("name")
