@@ -455,6 +455,22 @@ def test_a_basis_of_comparison_is_no_metric(extractor):
     assert facts["71.3%"].metric == "国内旅游出游"
 
 
+def test_a_price_adjustment_is_no_metric(extractor):
+    # 扣除价格因素(后) says the growth is real, not what grows: the growth is the same metric's
+    facts = _by_text(extractor, "全国居民人均可支配收入39218元，比上年名义增长6.3%，扣除价格因素实际增长6.1%。"
+                                "社会消费品零售总额471495亿元，增长7.2%，扣除价格因素后实际增长6.9%。")
+    assert [facts[t].metric for t in ("6.1%", "6.9%")] == ["居民人均可支配收入（实际）", "社会消费品零售总额（实际）"]
+
+
+def test_an_insurance_scheme_or_its_fund_is_no_organisation(extractor):
+    # 养老保险 and 医疗保险基金 end like an insurer or a fund manager, but they are schemes: who
+    # is counted is the nation's; a proper name before one makes a company (泰康养老保险)
+    facts = _by_text(extractor, "全国参加基本养老保险人数为106643万人。全年基本医疗保险基金总收入33501亿元。"
+                                "泰康养老保险实现保费收入200亿元。")
+    assert [(facts[t].subject, facts[t].metric) for t in ("106643万人", "33501亿元", "200亿元")] == [
+        ("全国", "参加基本养老保险人数"), ("全国", "基本医疗保险基金总收入"), ("泰康养老保险", "保费收入")]
+
+
 def test_a_name_before_its_measure_and_a_rank_verb_is_ranked(extractor):
     # the scope of a ranking stands right before it (位列全球); a name before the measure and
     # the rank verb is who is ranked; a top list is a bound (SCHEMA: 入围前十 → 10, <=)

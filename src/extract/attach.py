@@ -227,6 +227,8 @@ class Attacher:
         self.level_words = lists["level_verb"] | lists["filler_word"] | lists["agent_verb"]
         self.verb_words = _longest_first(self.increase | self.decrease)
         self.company_words = lists["company_word"]
+        self.scheme_words = _longest_first(lists["scheme_word"])
+        self.scheme_ends = tuple({w[-2:] for w in self.scheme_words})  # 保险, 基金: a scheme's fund is one too
         self.kind_prefixes = _longest_first(lists["kind_prefix"])
         self.apposed_kinds = _longest_first(lists["apposed_kind"])
         for word in self.strip_words:
@@ -1749,6 +1751,8 @@ class Attacher:
                          and self.word.fullmatch(tokens[index - 1][2])
                          and not tokens[index - 1][2].endswith(tuple(OWN_LEVELS))):
             return self._clause_opening_company(index, tokens, text)
+        if self._is_scheme(index, tokens, text):
+            return None  # 参加基本养老保险人数, 基本医疗保险基金: a scheme or its fund, not who runs it
         suffix = next((s for s in self.org_suffixes if word.endswith(s)), "") if word.endswith(self.org_suffixes) else ""
         if len(suffix) == 1 and len(word) < 3 and tag != "nt":
             return None  # 变局, 内部, 东部: a common word that ends like an organisation
@@ -1784,6 +1788,19 @@ class Attacher:
             return Mention(tokens[first][0] + cut, end, name[cut:], "org")
         # 央行, 工行: an abbreviation (j) of two characters is a name already.
         return Mention(tokens[first][0], end, name, "org") if len(name) >= 3 or tag in ("nt", "j") else None
+
+    def _is_scheme(self, index: int, tokens, text: str) -> bool:
+        """Whether token `index` ends a scheme (养老保险), or is the fund of one (医疗保险|基金), with no
+        proper name running into it (平安养老保险 is a company)."""
+        start, end, word, _ = tokens[index]
+        for stem in (end, start) if word.endswith(self.scheme_ends) else (end,):
+            scheme = next((w for w in self.scheme_words if text.endswith(w, 0, stem)), "")
+            if scheme:
+                begin = stem - len(scheme)
+                before = bisect_left(tokens.starts, begin)
+                return begin == 0 or before == 0 or tokens.starts[min(before, len(tokens) - 1)] != begin \
+                    or tokens[before - 1][3] not in PROPER_TAGS
+        return False
 
     def _resolve_referring_sets(self, names: list[Mention], text: str, segments: Segments) -> list[Mention]:
         """…排名前五位分别是西藏、贵州、甘肃、云南和宁夏，这五省份…: a set referred back to by its
