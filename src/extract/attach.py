@@ -1168,12 +1168,13 @@ class Attacher:
         """What follows the last verb that reports a level (实现, 达到, 吸引) inside a phrase,
         when at least two characters do. Other verbs belong to the metric (人均可支配收入,
         城镇新增就业)."""
-        if phrase.startswith("每"):
-            return ""  # 每万人拥有执业医师: the per-unit base belongs to the metric (SCHEMA)
         last_verb_end, offset, previous = -1, 0, ""
         for word in self._cut(phrase):
             offset += len(word)
+            # (每万人拥有执业医师, 农村居民每百户拥有家用汽车: after a per-unit base the verb is
+            # part of the metric, and the base with it: SCHEMA)
             if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase) \
+                    and "每" not in phrase[:offset - len(word)] \
                     and previous != "所" and phrase[offset] != "的" \
                     and not phrase.startswith(self.measure_nouns, offset):  # 处理能力 is a noun
                 # 所占比重, 每百元资产实现的营业收入: a verb before 的 or after 所 is inside a noun
