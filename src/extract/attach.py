@@ -216,6 +216,7 @@ class Attacher:
         self.time_needs = rules.compile(" | ".join(f"(?: {rule.needs.pattern} )" for rule in rules.periods))
         self.holiday_months = rules.context.get("holiday_month", {})
         self.partner_before = rules.compile(r"(?: \L<partner_preposition> ) \s* \Z")
+        self.partner_prepositions = lists["partner_preposition"]
         # 占 as the verb of a share (not 占比, 占据, 占有 …), with the whole after it.
         self.share_lead = regex.compile(r"占 (?! [比据有用领到] ) (?= [^占，,。；;]+ \Z )", regex.VERBOSE)
         self.measure_nouns = _longest_first(lists["measure_noun"])
@@ -319,6 +320,7 @@ class Attacher:
         self.not_names = lists["not_name"] | lists["economy_sector"]
         self.not_places = lists["not_place"]
         self.known_places = lists["known_place"]
+        self.known_places_long = _longest_first(self.known_places)
         self.known_cities = lists["known_city"]
         self.jurisdiction_bodies = _longest_first(lists["jurisdiction_body"])
         self.reporting_verbs = _longest_first(w for w in lists["level_verb"] if len(w) > 1)  # 达到, 实现 …
@@ -1136,8 +1138,11 @@ class Attacher:
                 phrase = phrase[len(word):]
                 continue
             stripped = phrase.rstrip(FUNCTION_CHARS)
-            if stripped and stripped[0] in FUNCTION_CHARS and self._starts_with_word(stripped, stripped[0]):
-                stripped = stripped[1:]  # 在 alone, not 在 of 在岸人民币
+            if stripped and stripped[0] in FUNCTION_CHARS and self._starts_with_word(stripped, stripped[0]) \
+                    and not (stripped[0] in self.partner_prepositions and stripped.startswith(self.known_places_long, 1)
+                             and not any(mark in stripped[1:] for mark in LIST_SEPARATORS)):
+                stripped = stripped[1:]  # 在 alone, not 在 of 在岸人民币; 对东盟进出口 keeps its partner
+                # (a list of partners is shared out by _distribute: 与欧盟、东盟分别进出口)
             if stripped == phrase:
                 break
             phrase = stripped
@@ -1159,7 +1164,8 @@ class Attacher:
             return self.verb_objects[phrase].replace("{}", "")
         for verb, noun in self.verb_objects.items():
             if phrase.startswith(verb) and len(phrase) >= len(verb) + 2 and self._starts_with_word(phrase, verb) \
-                    and not phrase[len(verb):].startswith(self.measure_nouns):  # 出口总值 is a noun
+                    and not phrase[len(verb):].startswith(self.measure_nouns) \
+                    and not phrase[len(verb)] in FUNCTION_CHARS:  # 出口总值, 消费对…的贡献率: a noun
                 rest = phrase[len(verb):]
                 return noun.replace("{}", rest)
         return phrase
