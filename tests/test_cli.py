@@ -127,3 +127,18 @@ def test_unwritable_output_is_a_clear_error(capsys, tmp_path):
     assert main(["run", str(SEED), "-o", str(blocker / "facts.csv"), "-q"]) == 2
     err = capsys.readouterr().err
     assert "cannot write the output" in err and "Traceback" not in err
+
+
+def test_a_run_starts_without_importing_spacy(tmp_path):
+    # extracting needs jieba's words, not a spaCy Doc: a batch run (and each worker) starts
+    # without spaCy's import, about half a second; Extractor.nlp builds the pipeline on demand
+    article = tmp_path / "a.txt"
+    article.write_text("2020年渝北区地区生产总值实现2009.52亿元。", encoding="utf-8")
+    code = ("import sys\nfrom extract.cli import main\n"
+            f"assert main(['run', {str(article)!r}, '-o', {str(tmp_path / 'out.csv')!r}, '-q']) == 0\n"
+            "print('spacy' in sys.modules)\n"
+            "from extract.pipeline import Extractor\n"
+            "doc = Extractor().nlp('渝北区地区生产总值实现2009.52亿元')\n"
+            "print([token.text for token in doc][:3])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.splitlines() == ["False", "['渝北区', '地区生产总值', '实现']"], done.stderr

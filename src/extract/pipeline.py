@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -15,7 +16,7 @@ from .merge import merge_mentions
 from .model import Article, Fact, Quantity
 from .quantities import QuantityFinder
 from .rules import Rules, load_rules
-from .segment import build_nlp
+from .segment import JiebaTokenizer, build_nlp
 
 
 def load_word_tags() -> Mapping[str, str]:
@@ -30,25 +31,32 @@ def load_word_tags() -> Mapping[str, str]:
 
 
 class Extractor:
-    """Builds the pipeline once (rules, spaCy with our jieba, matchers); immutable after."""
+    """Builds the pipeline once (rules, our jieba segmenter, matchers; spaCy on first use of
+    `nlp`); immutable after."""
 
     def __init__(self, rules: Rules | None = None, *, patterns: str | Path | None = None):
         self.rules = rules if rules is not None else load_rules(patterns)
         keep_whole = {word for name in self.rules.context.get("keep_whole", ())
                       for word in self.rules.named_lists[name] if len(word) > 1}
-        self.nlp = build_nlp(sorted(keep_whole))
+        self.tokenizer = JiebaTokenizer(user_words=sorted(keep_whole))
         self.finder = QuantityFinder(self.rules)
-        self.attacher = Attacher(self.rules, load_word_tags(), self.nlp.tokenizer.words)
+        self.attacher = Attacher(self.rules, load_word_tags(), self.tokenizer.words)
         self.furniture = Furniture.from_rules(self.rules)
         # Characters statistics are written with, in both scripts: they tell GBK from Big5.
         self.common_chars = frozenset(self.rules.folds) | frozenset(self.rules.folds.values()) \
             | frozenset(self.rules.numerals.digits) | frozenset(self.rules.numerals.magnitudes)
 
+    @functools.cached_property
+    def nlp(self):
+        """spaCy's blank Chinese pipeline around our tokenizer (nlp(text) is a Doc of our words).
+        Built on first use: extracting needs no Doc, and a batch run need not import spaCy."""
+        return build_nlp(tokenizer=self.tokenizer)
+
     def clear_caches(self) -> None:
         """Forget the cached words of short phrases. The cache pays off because leads
         recur across an archive; a benchmark that repeats its articles clears it between
         copies, so that it does not measure a warmer cache than a real archive gives."""
-        type(self.nlp.tokenizer).words.cache_clear()
+        type(self.tokenizer).words.cache_clear()
 
     def read(self, path, *, doc_id: str | None = None) -> Article:
         """Read and decode an article file (see articles.read_article)."""
@@ -74,7 +82,7 @@ class Extractor:
             return [], []
         cleaned = self.clean(article.text)
         quantities = self.finder.quantities(cleaned, article.text)
-        words = self.nlp.tokenizer.cut(cleaned)  # (the words are all attach reads: no Doc is built)
+        words = self.tokenizer.cut(cleaned)  # (the words are all attach reads: no Doc is built)
         facts = self.attacher.attach(article.doc_id, article.text, cleaned, words, quantities)
         return quantities, merge_mentions(facts, self.attacher.rate_words, self.attacher.metric_synonyms)
 

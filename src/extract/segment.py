@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import rjieba
-import spacy
-from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # jieba's own character classes (jieba/__init__.py and jieba/finalseg): the blocks it cuts, the
 # white space it keeps apart, what it counts as Chinese, and how it splits a run of other
@@ -105,9 +107,12 @@ class JiebaWords:
 
 
 class JiebaTokenizer:
-    """A spaCy tokenizer that cuts jieba's words with a private dictionary; `doc.text == text`."""
+    """A spaCy tokenizer that cuts jieba's words with a private dictionary; `doc.text == text`.
 
-    def __init__(self, vocab, user_words: Iterable[str] = ()):
+    It cuts words without spaCy (`cut`, `words`); spaCy, slow to import, is only needed for a
+    Doc, once a pipeline wraps the tokenizer (build_nlp sets its vocab)."""
+
+    def __init__(self, vocab=None, user_words: Iterable[str] = ()):
         self.vocab = vocab
         self.jieba = JiebaWords(user_words)
 
@@ -123,13 +128,20 @@ class JiebaTokenizer:
         return self.jieba.cut(text)
 
     def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
         # No token is followed by a space: white space is a token of its own.
         words = self.cut(text)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
-def build_nlp(user_words: Iterable[str] = ()) -> spacy.language.Language:
-    """A blank Chinese spaCy pipeline whose tokenizer cuts jieba's words."""
+def build_nlp(user_words: Iterable[str] = (), tokenizer: JiebaTokenizer | None = None) -> Language:
+    """A blank Chinese spaCy pipeline whose tokenizer cuts jieba's words (`tokenizer`, or a new
+    one with `user_words`)."""
+    import spacy
+
     nlp = spacy.blank("zh")
-    nlp.tokenizer = JiebaTokenizer(nlp.vocab, user_words)
+    tokenizer = tokenizer if tokenizer is not None else JiebaTokenizer(user_words=user_words)
+    tokenizer.vocab = nlp.vocab
+    nlp.tokenizer = tokenizer
     return nlp
