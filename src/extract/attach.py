@@ -997,7 +997,8 @@ class Attacher:
         Moves listed after a list of growths take them in order (销售面积、销售额同比分别下降
         39.0%、46.6%，降幅较3月分别扩大21.3、20.4个百分点)."""
         for sentence in _by_sentence(readings).values():
-            moves = [r for r in sentence if r.quantity.family == "points" and r.metric in self.rate_words]
+            # (降幅（比全国）: a gap's base stays after the rate word)
+            moves = [r for r in sentence if r.quantity.family == "points" and r.metric.split("（")[0] in self.rate_words]
             if not moves:
                 continue
             growths = [r for r in sentence if r.kind == Kind.GROWTH and r.metric and r.metric not in self.rate_words]
