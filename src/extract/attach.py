@@ -248,8 +248,9 @@ class Attacher:
         # 国家统计局数据显示, 央行11月10日公布的…数据, BOSS直聘研究院最新发布
         self.source_after = rules.compile(
             r"\s* (?: \d{1,2} 月 (?: \d{1,2} [日号] )? )? \s* (?: \L<source_adverb> )? \s* \L<source_word>")
+        # (not the 高 of 最高: 气温最高达到38度 is a level, the highest)
         self.verb_at_end = rules.compile(
-            r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
+            r"(?<! 最 ) (?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
         self.verb_then_object = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<object> [\p{Han}A-Za-z（）()]{2,16} ) \s* \Z")
         self.noun_forming_verbs = lists["noun_forming_verb"]
