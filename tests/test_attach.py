@@ -478,6 +478,14 @@ def test_an_insurance_scheme_or_its_fund_is_no_organisation(extractor):
         ("全国", "参加基本养老保险人数"), ("全国", "基本医疗保险基金总收入"), ("泰康养老保险", "保费收入")]
 
 
+def test_a_name_before_a_copula_is_what_is_ranked_and_da_makes_a_rank_of_size(extractor):
+    # 是/成为 before a rank: the name before is ranked, the place after is the scope; 第三大
+    # is the third largest, and the noun after 大 is what is ranked
+    facts = _by_text(extractor, "深圳是全国第三大城市。欧盟成为我国的第一大贸易伙伴。")
+    assert [(facts[t].subject, facts[t].metric, str(facts[t].value)) for t in ("第三", "第一")] == [
+        ("深圳", "城市", "3"), ("欧盟", "贸易伙伴", "1")]
+
+
 def test_a_name_before_its_measure_and_a_rank_verb_is_ranked(extractor):
     # the scope of a ranking stands right before it (位列全球); a name before the measure and
     # the rank verb is who is ranked; a top list is a bound (SCHEMA: 入围前十 → 10, <=)

@@ -346,7 +346,8 @@ class Attacher:
         self.rank_verbs = tuple(lists["rank_verb"])
         self.ranking_nouns = tuple(lists["ranking_noun"])
         # (not across a rank verb: 苏州在全国排名第5, 比亚迪销量位列全球第三: 苏州, 比亚迪)
-        self.rank_scope_gap = rules.compile(r"(?: (?! \L<rank_verb> ) \p{Han} ){0,6}")
+        # (深圳是全国第三大城市, 欧盟成为我国的第一大贸易伙伴: a name before 是 or 成为 is what is ranked)
+        self.rank_scope_gap = rules.compile(r"(?: (?! \L<rank_verb> | \L<rank_copula> ) \p{Han} ){0,6}")
         self.rank_adverbs = regex.compile(r"^[\s均也则都又还已]*")
         self.topic_phrase = regex.compile(r"从 (?P<topic> [^，,。；]{2,20}? ) (?: 来看 | 看 | 方面看 )", regex.VERBOSE)
         self.word_start = regex.compile(r"[\p{Han}A-Za-z]")
@@ -728,6 +729,8 @@ class Attacher:
         after = self._noun_after(quantity.end, reading.clause[1], tokens)
         if quantity.kind == Kind.RANK and after in subject_words:
             after = ""  # 领跑全国: where the ranking is, not what is ranked
+        if quantity.kind == Kind.RANK and after.startswith("大") and len(after) > 2:
+            after = after[1:]  # 第一大贸易伙伴, 第三大城市: 大 makes the rank one of size
         if not after and text[quantity.end:quantity.end + 1] in ("为", "是"):
             after = self._noun_after(quantity.end + 1, reading.clause[1], tokens)  # 其中1.16亿元为投资收益
         counted = quantity.family == "count" or (quantity.family == "" and quantity.kind is None)
