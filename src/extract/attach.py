@@ -251,6 +251,7 @@ class Attacher:
         # (not the 高 of 最高: 气温最高达到38度 is a level, the highest)
         self.verb_at_end = rules.compile(
             r"(?<! 最 ) (?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<to> \L<to_word> )? \s* \Z")
+        self.per_base = rules.compile(r"每 \s* (?&num)")  # 每百户, 每10万人: a count's base
         self.verb_then_object = rules.compile(
             r"(?P<verb> \L<increase_word> | \L<decrease_word> ) (?P<object> [\p{Han}A-Za-z（）()]{2,16} ) \s* \Z")
         self.noun_forming_verbs = lists["noun_forming_verb"]
@@ -1183,9 +1184,9 @@ class Attacher:
         for word in self._cut(phrase):
             offset += len(word)
             # (每万人拥有执业医师, 农村居民每百户拥有家用汽车: after a per-unit base the verb is
-            # part of the metric, and the base with it: SCHEMA)
+            # part of the metric, and the base with it: SCHEMA; not after 每天, a rate's time)
             if word in self.level_words and self.tags.get(word, "") in VERB_TAGS and offset < len(phrase) \
-                    and "每" not in phrase[:offset - len(word)] \
+                    and not phrase.startswith("每") and not self.per_base.search(phrase, 0, offset - len(word)) \
                     and previous != "所" and phrase[offset] != "的" \
                     and not phrase.startswith(self.measure_nouns, offset):  # 处理能力 is a noun
                 # 所占比重, 每百元资产实现的营业收入: a verb before 的 or after 所 is inside a noun
