@@ -276,7 +276,7 @@ class Attacher:
         self.base_after = regex.compile(  # 上年的2.4倍, 上年2.4倍, 去年同期, 上年水平
             r"\s* (?: 的 \s* [\d一二两三四五六七八九十] | [\d.一二两三四五六七八九十]+ \s* 倍 | 同期 | 水平 )", regex.VERBOSE)
         self.duration = rules.compile(
-            r"(?: 在 \s* )? \L<duration_lead> \s* [\d一二两三四五六七八九十多数几]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 日 )"
+            r"(?: 在 \s* )? \L<duration_lead> \s* 第? [\d一二两三四五六七八九十多数几]+ \s* 个? (?: 年 | 月 | 季度 | 周 | 天 | 交易日 | 日 )"
             r" (?: 间 | 里 | 以来 | 来 )?")
         self.present = rules.compile(r"\L<present_word>")  # 目前, 截至目前: times that are not metric words
         self.present_with_base = rules.compile(r"(?: \L<base_word> )? \L<present_word>")  # 比上月末
