@@ -51,10 +51,10 @@ def joins_range(separator: str, low: Decimal, high: Decimal) -> bool:
     return separator not in RANGE_TO or 0 < low <= high <= 3 * low
 
 
-def _merged(windows) -> list[tuple[int, int]]:
-    """Sorted (start, end) windows, overlapping or touching ones joined."""
+def _joined(windows) -> list[tuple[int, int]]:
+    """(start, end) windows given in order of their starts, overlapping or touching ones joined."""
     joined: list[tuple[int, int]] = []
-    for start, end in sorted(windows):
+    for start, end in windows:
         if joined and start <= joined[-1][1]:
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
@@ -75,13 +75,7 @@ def _near_needs(needs: Any, text: str, windows: list[tuple[int, int]]) -> list[t
     the same matches: a rule that needs 分之 is not run over a text that has none."""
     if needs is None:
         return windows
-    near: list[list[int]] = []
-    for found in needs.finditer(text):  # (in text order: each window ends after the last)
-        start, end = found.start() - NEAR, found.end() + NEAR
-        if near and start <= near[-1][1]:
-            near[-1][1] = end
-        else:
-            near.append([start, end])
+    near = _joined((found.start() - NEAR, found.end() + NEAR) for found in needs.finditer(text))
     parts, i = [], 0
     for start, end in windows:
         while i < len(near) and near[i][1] <= start:
@@ -129,14 +123,8 @@ class QuantityFinder:
         of 过半) and WINDOW_AFTER after its last (units, per-unit denominators, 以上/左右);
         lookbehinds still see the text before a window.
         """
-        windows: list[tuple[int, int]] = []
-        for found in self._anchor.finditer(text):
-            start, end = max(0, found.start() - WINDOW_BEFORE), min(len(text), found.end() + WINDOW_AFTER)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
-            else:
-                windows.append((start, end))
-        return windows
+        return _joined((max(0, found.start() - WINDOW_BEFORE), min(len(text), found.end() + WINDOW_AFTER))
+                       for found in self._anchor.finditer(text))
 
     def find_spans(self, text: str) -> list[Span]:
         """Every match of every rule, in rule order (overlaps not yet resolved)."""
@@ -151,7 +139,8 @@ class QuantityFinder:
 
     def _not_fact_matches(self, text: str, spans: list[Span]) -> list[tuple[str, frozenset[str], int, int]]:
         """Not-fact matches near the given spans (a not-fact match is never longer than NEAR)."""
-        windows = _merged((max(0, span.start - NEAR), min(len(text), span.end + NEAR)) for span in spans)
+        windows = _joined((max(0, span.start - NEAR), min(len(text), span.end + NEAR))
+                          for span in sorted(spans, key=lambda span: span.start))
         found = {
             (rule.id, rule.applies_to, match.start(), match.end())
             for rule in self.rules.not_fact_rules
