@@ -1034,10 +1034,9 @@ class Attacher:
                 return candidate.metric.split("（")[0]
         return ""
 
-    def _noun_after(self, position: int, limit: int, tokens, stop_words: tuple[str, ...] = ()) -> str:
+    def _noun_after(self, position: int, limit: int, tokens: Tokens, stop_words: tuple[str, ...] = ()) -> str:
         """The noun right after a count (225家科技型企业 → 科技型企业), up to a verb or a stop."""
-        index = bisect_right(tokens.starts, position - 1) if isinstance(tokens, Tokens) else \
-            bisect_right([t[0] for t in tokens], position - 1)
+        index = bisect_right(tokens.starts, position - 1)
         words = []
         while index < len(tokens) and tokens[index][0] < limit:
             start, _, word, tag = tokens[index]
