@@ -50,7 +50,7 @@ class Extractor:
     def nlp(self):
         """spaCy's blank Chinese pipeline around our tokenizer (nlp(text) is a Doc of our words).
         Built on first use: extracting needs no Doc, and a batch run need not import spaCy."""
-        return build_nlp(tokenizer=self.tokenizer)
+        return build_nlp(self.tokenizer)
 
     def clear_caches(self) -> None:
         """Forget the cached words of short phrases. The cache pays off because leads

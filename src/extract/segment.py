@@ -135,13 +135,11 @@ class JiebaTokenizer:
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
-def build_nlp(user_words: Iterable[str] = (), tokenizer: JiebaTokenizer | None = None) -> Language:
-    """A blank Chinese spaCy pipeline whose tokenizer cuts jieba's words (`tokenizer`, or a new
-    one with `user_words`)."""
+def build_nlp(tokenizer: JiebaTokenizer) -> Language:
+    """A blank Chinese spaCy pipeline whose tokenizer is `tokenizer` (jieba's words)."""
     import spacy
 
     nlp = spacy.blank("zh")
-    tokenizer = tokenizer if tokenizer is not None else JiebaTokenizer(user_words=user_words)
     tokenizer.vocab = nlp.vocab
     nlp.tokenizer = tokenizer
     return nlp
