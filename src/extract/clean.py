@@ -88,12 +88,9 @@ def clean_text(text: str, rules: Rules, furniture: Furniture | None = None) -> s
     lines = _lines(folded)
     starts = [start for start, _ in lines]
     title = next((folded[s:e].strip() for s, e in lines if folded[s:e].strip()), "")
-    # One pass of each pattern over the whole text. A match marks the line it ends on: a
+    # One pass of the line patterns over the whole text. A match marks the line it ends on: a
     # leading \s* may start it on a blank line before.
-    def marked(pattern) -> set[int]:
-        return {bisect_right(starts, m.end() - 1) - 1 for m in pattern.finditer(folded) if m.end() > m.start()}
-
-    flagged = marked(furniture.lines)
+    flagged = {bisect_right(starts, m.end() - 1) - 1 for m in furniture.lines.finditer(folded) if m.end() > m.start()}
     # A caption or a credit ends with its hint (摄, 供图) on its own line: only lines holding
     # one are looked at, one by one (a match reaching back over blank lines ends there too).
     hinted = [(number, start, end) for number, (start, end) in enumerate(lines)
