@@ -322,7 +322,7 @@ class Attacher:
         self.not_names = lists["not_name"] | lists["economy_sector"]
         self.not_places = lists["not_place"]
         self.known_places = lists["known_place"]
-        self.known_places_long = _longest_first(self.known_places)
+        self.known_place_tuple = tuple(self.known_places)  # (for str.startswith)
         self.known_cities = lists["known_city"]
         self.jurisdiction_bodies = _longest_first(lists["jurisdiction_body"])
         self.reporting_verbs = _longest_first(w for w in lists["level_verb"] if len(w) > 1)  # 达到, 实现 …
@@ -1144,7 +1144,7 @@ class Attacher:
                 continue
             stripped = phrase.rstrip(FUNCTION_CHARS)
             if stripped and stripped[0] in FUNCTION_CHARS and self._starts_with_word(stripped, stripped[0]) \
-                    and not (stripped[0] in self.partner_prepositions and stripped.startswith(self.known_places_long, 1)
+                    and not (stripped[0] in self.partner_prepositions and stripped.startswith(self.known_place_tuple, 1)
                              and not any(mark in stripped[1:] for mark in LIST_SEPARATORS)):
                 stripped = stripped[1:]  # 在 alone, not 在 of 在岸人民币; 对东盟进出口 keeps its partner
                 # (a list of partners is shared out by _distribute: 与欧盟、东盟分别进出口)
